@@ -1,0 +1,43 @@
+# Glassbox — `make demo` and `make test` do all the set-up on a fresh Debian machine.
+SHELL := /bin/bash
+CPU ?= native
+SWIFT ?= swift
+# One configuration for the binary and the tests, so nothing is compiled twice: optimised, built for
+# the CPU (plain x86-64 turns SIMD into scalar calls), with testing enabled for @testable imports.
+SWIFTFLAGS := -c release -Xswiftc -target-cpu -Xswiftc $(CPU) -Xswiftc -enable-testing
+BIN := .build/release/glassbox
+APT_PACKAGES := libgit2-dev libcurl4-openssl-dev libssl-dev pkg-config nginx fcgiwrap git hyperfine minisign
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build test demo bench clean
+
+## deps: install the Debian packages Glassbox builds and tests with (only those that are missing)
+deps:
+	@missing=""; \
+	for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi; \
+	for lib in libgit2 libcurl libcrypto; do pkg-config --exists $$lib || { echo "error: pkg-config cannot find $$lib after installing; check apt output above" >&2; exit 1; }; done
+
+## build: the release binary, optimised for this CPU (CPU=haswell or CPU=x86-64 to choose another)
+build: deps
+	$(SWIFT) build $(SWIFTFLAGS) --product glassbox
+	@echo "built $(BIN)"
+
+## test: every test (Swift Testing), same build configuration as `make build`
+test: deps
+	$(SWIFT) build $(SWIFTFLAGS) --build-tests
+	$(SWIFT) test $(SWIFTFLAGS) --skip-build
+
+## demo: build, then run the main job
+demo: build
+	@bash Tools/demo.sh $(BIN)
+
+## bench: the benchmarks of Benchmarks/, side by side with their reference tools
+bench: build
+	@for b in Benchmarks/*.sh; do echo "== $$b"; bash $$b || exit 1; done
+
+clean:
+	rm -rf .build

@@ -1,0 +1,64 @@
+// swift-tools-version:6.0
+// Glassbox — a reproducible open-science release manager for open language models.
+// Module map and dependency rules: Docs/architecture.md (dependencies point downward only; each C
+// library is imported by exactly one module, with `internal import`, from its CInterop/ folder).
+import PackageDescription
+
+let package = Package(
+    name: "Glassbox",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "glassbox", targets: ["glassbox"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // C libraries from Debian, found through pkg-config.
+        .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+
+        // Libraries, lowest first.
+        .target(name: "Digests", dependencies: ["COpenSSL"]),
+        .target(name: "ContentStore", dependencies: ["Digests"]),
+        .target(name: "SafeTensors"),
+        .target(name: "RecipeFormat", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "Fetching", dependencies: ["ContentStore", "Digests", "CCurl", "CGit2"]),
+        .target(name: "Preparation", dependencies: ["Digests"]),
+        .target(name: "Tokenization"),
+        .target(name: "Kernels"),
+        .target(name: "Transformer", dependencies: ["Kernels", "SafeTensors"]),
+        .target(name: "Training", dependencies: ["Transformer", "Tokenization", "Kernels"]),
+        .target(name: "Inference", dependencies: ["Transformer", "Tokenization", "Kernels", "SafeTensors"]),
+        .target(name: "Evaluation", dependencies: ["Inference", "Tokenization"]),
+        .target(name: "Verification", dependencies: ["Digests", "SafeTensors"]),
+        .target(name: "Builder", dependencies: [
+            "RecipeFormat", "Digests", "ContentStore", "Fetching", "Preparation", "Tokenization",
+            "Transformer", "Training", "Inference", "Evaluation", "Verification", "SafeTensors",
+        ]),
+        .target(name: "GlassboxCLI", dependencies: [
+            "Builder", "RecipeFormat", "Digests", "ContentStore", "Fetching", "Preparation",
+            "Tokenization", "Training", "Inference", "Evaluation", "Verification", "SafeTensors",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "glassbox", dependencies: ["GlassboxCLI"]),
+
+        // Tests (Swift Testing). Goldens under each target's Fixtures/ come from Tools/ scripts.
+        .testTarget(name: "DigestsTests", dependencies: ["Digests"]),
+        .testTarget(name: "ContentStoreTests", dependencies: ["ContentStore", "Digests"]),
+        .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"]),
+        .testTarget(name: "RecipeFormatTests", dependencies: ["RecipeFormat"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "BuilderTests", dependencies: ["Builder", "RecipeFormat", "ContentStore", "Digests"]),
+        .testTarget(name: "FetchingTests", dependencies: ["Fetching", "ContentStore", "Digests"]),
+        .testTarget(name: "PreparationTests", dependencies: ["Preparation"]),
+        .testTarget(name: "TokenizationTests", dependencies: ["Tokenization"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "KernelsTests", dependencies: ["Kernels"]),
+        .testTarget(name: "TransformerTests", dependencies: ["Transformer", "Kernels", "SafeTensors"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "Transformer", "Tokenization"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "InferenceTests", dependencies: ["Inference", "Evaluation", "Transformer"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "VerificationTests", dependencies: ["Verification", "Digests", "SafeTensors"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GlassboxCLITests", dependencies: ["GlassboxCLI"]),
+    ]
+)

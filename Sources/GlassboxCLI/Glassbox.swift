@@ -1,0 +1,20 @@
+import ArgumentParser
+
+/// The `glassbox` command: one subcommand per file in this folder; each parses, calls a library and prints.
+public struct Glassbox: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "glassbox",
+        abstract: "Build, sign, verify and reproduce open language-model releases, bit for bit.",
+        discussion: """
+            A recipe (TOML) names every input of a model release; every output is a content-hashed \
+            artifact in a local store ($GLASSBOX_HOME, default ~/.cache/glassbox).
+
+            Exit status: 0 success; 1 failure; \(ExitStatus.verificationFailed.rawValue) verification \
+            failed (a digest, signature or reproduced artifact did not match); 64 usage error.
+            """,
+        version: GlassboxVersion.string,
+        subcommands: []
+    )
+
+    public init() {}
+}

@@ -1,0 +1,1 @@
+// Module Training: see Docs/architecture.md. This file is replaced by the module's real sources.
