@@ -28,21 +28,29 @@ public struct ChecksumLine: Hashable, Sendable {
         path.contains("\n") ? "\\" + Self.escape(path) : path
     }
 
-    /// Parses one line (without its `\n`); nil when the line is not a checksum line (sha256sum's
-    /// "improperly formatted"). Comment lines (`#…`) and empty lines are not passed here: see `ChecksumList`.
+    /// Parses one line (without its `\n`) on its own; nil when the line is not a checksum line
+    /// (sha256sum's "improperly formatted"). `ChecksumList` parses whole lists, with their shared state.
     public init?(parsing rawLine: Substring) {
+        var reversed: Bool? = nil
+        self.init(parsing: rawLine, bsdReversed: &reversed)
+    }
+
+    /// Parses one line of a list. `bsdReversed` is the list's format, fixed by its first line as in
+    /// coreutils: `<hex> <name>` (one space, BSD `-r` style) makes the single space the separator for
+    /// every later line; `<hex>  <name>` / `<hex> *<name>` forbids the BSD form afterwards.
+    init?(parsing rawLine: Substring, bsdReversed: inout Bool?) {
         var line = rawLine
-        if line.hasSuffix("\r") { line = line.dropLast() }
+        if line.unicodeScalars.last == "\r" { line = Substring(line.unicodeScalars.dropLast()) }
         line = line.drop(while: { $0 == " " || $0 == "\t" })
         let escaped = line.first == "\\"
         if escaped { line = line.dropFirst() }
-        let parsed = line.hasPrefix("SHA256 (") ? Self.splitTagged(line) : Self.splitPlain(line)
+        let parsed = line.hasPrefix("SHA256 (") ? Self.splitTagged(line) : Self.splitPlain(line, &bsdReversed)
         guard let (hex, name) = parsed, !name.isEmpty, let digest = try? Digest(hex: String(hex)) else { return nil }
         guard let path = escaped ? Self.unescape(name) : String(name) else { return nil }
         self.init(digest: digest, path: path)
     }
 
-    private static func splitPlain(_ line: Substring) -> (Substring, Substring)? {
+    private static func splitPlain(_ line: Substring, _ bsdReversed: inout Bool?) -> (Substring, Substring)? {
         let utf8 = line.utf8
         guard utf8.count > 65 else { return nil }
         let hexEnd = utf8.index(utf8.startIndex, offsetBy: 64)
@@ -50,7 +58,13 @@ public struct ChecksumLine: Hashable, Sendable {
         let separator = utf8[hexEnd]
         guard separator == UInt8(ascii: " ") || separator == UInt8(ascii: "\t") else { return nil }
         var nameStart = utf8.index(after: hexEnd)
-        if nameStart < utf8.endIndex, utf8[nameStart] == UInt8(ascii: " ") || utf8[nameStart] == UInt8(ascii: "*") {
+        let marker = utf8[nameStart]
+        let oneLeft = utf8.distance(from: nameStart, to: utf8.endIndex) == 1
+        if oneLeft || (marker != UInt8(ascii: " ") && marker != UInt8(ascii: "*")) {
+            if bsdReversed == false { return nil }
+            bsdReversed = true
+        } else if bsdReversed != true {
+            bsdReversed = false
             nameStart = utf8.index(after: nameStart)
         }
         return (Substring(utf8[..<hexEnd]), Substring(utf8[nameStart...]))

@@ -14,9 +14,13 @@ public struct ChecksumList: Sendable {
     public init(text: String) {
         var parsed = [ChecksumLine]()
         var bad = [Int]()
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Split on the byte 10 only: as Characters, "\r\n" is one grapheme and would not split.
+        var bsdReversed: Bool? = nil
+        let rawLines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, scalars) in rawLines.enumerated() {
+            let raw = Substring(scalars)
             if raw.isEmpty || raw.hasPrefix("#") { continue }
-            if let line = ChecksumLine(parsing: raw) { parsed.append(line) } else { bad.append(index + 1) }
+            if let line = ChecksumLine(parsing: raw, bsdReversed: &bsdReversed) { parsed.append(line) } else { bad.append(index + 1) }
         }
         lines = parsed
         improperlyFormattedLines = bad
