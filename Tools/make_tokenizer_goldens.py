@@ -161,6 +161,18 @@ def make_trainer_expected(texts):
     (FIX / "trainer_expected.json").write_text(json.dumps(expected, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
+def make_unsupported():
+    """Real tokenizer.json files of model types glassbox must refuse with a clear error."""
+    (FIX / "unsupported").mkdir(exist_ok=True)
+    wordpiece = Tokenizer(models.WordPiece(vocab={"[UNK]": 0, "a": 1, "##b": 2}, unk_token="[UNK]"))
+    wordpiece.save(str(FIX / "unsupported/wordpiece.json"))
+    unigram = Tokenizer(models.Unigram([("<unk>", 0.0), ("a", -1.0), ("b", -2.0)], 0))
+    unigram.save(str(FIX / "unsupported/unigram.json"))
+    whitespace = Tokenizer(models.BPE(vocab={"a": 0, "b": 1, "ab": 2}, merges=[("a", "b")]))
+    whitespace.pre_tokenizer = pre_tokenizers.Whitespace()
+    whitespace.save(str(FIX / "unsupported/whitespace_pretokenizer.json"))
+
+
 def encodings(tok, samples, check_transformers_dir=None):
     fast = None
     if check_transformers_dir is not None:
@@ -208,6 +220,7 @@ def main():
     goldens["tokenizers"]["hf_llama3"] = encodings(make_hf_llama3(texts), samples)
     goldens["tokenizers"]["hf_gpt2"] = encodings(make_hf_gpt2(texts), samples)
     make_trainer_expected(texts)
+    make_unsupported()
     out_dir = FIX / "glassbox_trained"
     if args.glassbox:
         subprocess.run([args.glassbox, "tokenizer", "train", "--data", str(FIX / "train_corpus.jsonl"),

@@ -13,7 +13,9 @@ public struct Glassbox: AsyncParsableCommand {
             failed (a digest, signature or reproduced artifact did not match); 64 usage error.
             """,
         version: GlassboxVersion.string,
-        subcommands: []
+        subcommands: [
+            TokenizerCommand.self, TokenizeCommand.self, DetokenizeCommand.self,
+        ]
     )
 
     public init() {}
