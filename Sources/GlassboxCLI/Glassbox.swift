@@ -15,6 +15,7 @@ public struct Glassbox: AsyncParsableCommand {
         version: GlassboxVersion.string,
         subcommands: [
             HashCommand.self, StoreCommand.self,
+            TokenizerCommand.self, TokenizeCommand.self, DetokenizeCommand.self,
         ]
     )
 
