@@ -17,6 +17,7 @@ public struct Glassbox: AsyncParsableCommand {
             HashCommand.self, StoreCommand.self,
             TokenizerCommand.self, TokenizeCommand.self, DetokenizeCommand.self,
         ]
+        subcommands: [KeygenCommand.self, SignCommand.self, VerifyCommand.self]
     )
 
     public init() {}
