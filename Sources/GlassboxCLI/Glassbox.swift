@@ -16,8 +16,8 @@ public struct Glassbox: AsyncParsableCommand {
         subcommands: [
             HashCommand.self, StoreCommand.self,
             TokenizerCommand.self, TokenizeCommand.self, DetokenizeCommand.self,
+            KeygenCommand.self, SignCommand.self, VerifyCommand.self,
         ]
-        subcommands: [KeygenCommand.self, SignCommand.self, VerifyCommand.self]
     )
 
     public init() {}
