@@ -5,7 +5,7 @@ import Foundation
 /// Entries are sorted by the UTF-8 bytes of their paths; paths are relative, `/`-separated, with no
 /// empty, `.` or `..` component, and unique. The canonical form is compact JSON with sorted keys and
 /// a trailing newline, e.g. `{"entries":[{"digest":"sha256:…","path":"a.txt","size":3}],"format":1}`;
-/// the directory's digest is the SHA-256 of those bytes. See Docs/formats.md ("Manifest").
+/// the directory's digest is the SHA-256 of those bytes. See Docs/store.md ("Manifests").
 public struct Manifest: Hashable, Sendable {
     /// The version of the canonical form written by this code.
     public static let currentFormat = 1

@@ -59,16 +59,18 @@ struct HashPrintRun {
         let progress = HashProgress.start(label: "hashing", total: total, enabled: !options.noProgress)
         let results = ParallelHasher.hash(files: files, threads: options.threads, progress: progress?.reporter)
         progress?.finish()
-        return emit(results: results, walked: walked, earlyFailures: failures)
+        return emit(files: files, results: results, walked: walked, earlyFailures: failures)
     }
 
-    private func emit(results: [Result<FileHash, DigestError>], walked: [Walked], earlyFailures: [Failure]) -> Bool {
+    private func emit(
+        files: [String], results: [Result<FileHash, DigestError>], walked: [Walked], earlyFailures: [Failure]
+    ) -> Bool {
         var hashes = [FileHash]()
         var failures = earlyFailures
-        for result in results {
+        for (path, result) in zip(files, results) {
             switch result {
             case let .success(hash): hashes.append(hash)
-            case let .failure(error): failures.append(Failure(path: "", message: error.description))
+            case let .failure(error): failures.append(Failure(path: path, message: error.description))
             }
         }
         if options.json {
