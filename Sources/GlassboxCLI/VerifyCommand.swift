@@ -40,11 +40,20 @@ struct VerifyCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the report as JSON.")
     var json = false
 
+    @Option(name: .long, help: "Hashing threads (default: all cores).")
+    var threads: Int?
+
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
+
     func run() throws {
         let report: VerificationReport
         do {
             var verifier = ReleaseVerifier(
                 sumsFile: sums.map { URL(fileURLWithPath: $0) }, signatureFile: signature.map { URL(fileURLWithPath: $0) })
+            verifier.hasher = ParallelFileHasher(
+                threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, progress: ProgressLine.forStandardError())
             if let key { verifier.publicKey = (key, try KeyFiles.publicKey(key)) }
             if let minisignKey {
                 let text = String(decoding: try KeyFiles.read(minisignKey, what: "minisign public key"), as: UTF8.self)
@@ -58,6 +67,7 @@ struct VerifyCommand: ParsableCommand {
             printError(error.description)
             throw ExitStatus.failure.exitCode
         }
+        ProgressLine.clear()
         json ? try printJSON(report) : printText(report)
         if !report.passed { throw ExitStatus.verificationFailed.exitCode }
     }

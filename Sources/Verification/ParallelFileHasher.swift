@@ -7,12 +7,18 @@ import Foundation
 /// A single file is hashed by one core (SHA-256 is sequential); a release of several shards uses
 /// them all. Results do not depend on the number of threads.
 public struct ParallelFileHasher: Sendable {
+    /// Called from the workers (at most every 4 MiB) with the bytes hashed so far and the total.
+    public typealias Progress = @Sendable (_ done: Int, _ total: Int) -> Void
+
     /// Worker threads (default: active processor count).
     public let threads: Int
+    /// Progress callback, or nil.
+    public let progress: Progress?
 
     /// A hasher using `threads` workers (at least 1).
-    public init(threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(threads: Int = ProcessInfo.processInfo.activeProcessorCount, progress: Progress? = nil) {
         self.threads = max(1, threads)
+        self.progress = progress
     }
 
     /// The digest and size of each file in `paths` (relative to `directory`).
@@ -22,11 +28,13 @@ public struct ParallelFileHasher: Sendable {
         let urls = paths.map { directory.appendingPathComponent($0) }
         let sizes = urls.map { (try? FileManager.default.attributesOfItem(atPath: $0.path)[.size] as? Int) ?? 0 }
         let order = paths.indices.sorted { sizes[$0] > sizes[$1] }
-        let results = ResultBox(count: paths.count)
+        let results = ResultBox(count: paths.count, total: sizes.reduce(0, +), progress: progress)
         let workers = min(threads, max(1, paths.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let index = results.nextIndex(order) {
-                results.store(index, Result { () throws(VerificationError) in try Self.hashFile(at: urls[index]) })
+                results.store(index, Result { () throws(VerificationError) in
+                    try Self.hashFile(at: urls[index]) { results.advance(by: $0) }
+                })
             }
         }
         var out: [String: (digest: Digest, size: Int)] = [:]
@@ -37,7 +45,9 @@ public struct ParallelFileHasher: Sendable {
     }
 
     /// The digest and size of one file, read sequentially.
-    public static func hashFile(at url: URL) throws(VerificationError) -> (digest: Digest, size: Int) {
+    public static func hashFile(
+        at url: URL, onBlock: (Int) -> Void = { _ in }
+    ) throws(VerificationError) -> (digest: Digest, size: Int) {
         let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .io(path: url.path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
@@ -59,6 +69,7 @@ public struct ParallelFileHasher: Sendable {
             if got == 0 { break }
             hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<got]))
             total += got
+            onBlock(got)
         }
         return (hasher.finalize(), total)
     }
@@ -69,8 +80,24 @@ private final class ResultBox: @unchecked Sendable {
     private let lock = NSLock()
     private var next = 0
     private var slots: [Result<(digest: Digest, size: Int), VerificationError>?]
+    private var done = 0
+    private let total: Int
+    private let progress: ParallelFileHasher.Progress?
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    init(count: Int, total: Int, progress: ParallelFileHasher.Progress?) {
+        slots = Array(repeating: nil, count: count)
+        self.total = total
+        self.progress = progress
+    }
+
+    func advance(by bytes: Int) {
+        guard let progress else { return }
+        lock.lock()
+        done += bytes
+        let now = done
+        lock.unlock()
+        progress(now, total)
+    }
 
     func nextIndex(_ order: [Int]) -> Int? {
         lock.lock()
