@@ -9,8 +9,9 @@
 public enum Gemm {
     /// Rows of A per micro-kernel tile.
     static let mr = 6
-    /// Columns of B per packed panel (two SIMD16 vectors).
-    static let nr = 32
+    /// Columns of B per packed panel (one SIMD16: two AVX2 registers, one AVX-512 register).
+    /// 6 × 16 keeps the 12 AVX2 accumulators, 2 B registers and the broadcast within 16 registers.
+    static let nr = 16
     /// Row tiles per work item.
     static let tilesPerItem = 16
 
@@ -52,7 +53,7 @@ public enum Gemm {
         }
     }
 
-    /// Copies B(0..<k, j0..<j0+nValid) into `packed[kk*32 + jj]`, zero-padding to 32 columns.
+    /// Copies B(0..<k, j0..<j0+nValid) into `packed[kk*16 + jj]`, zero-padding to 16 columns.
     static func pack(b: MatrixOperand, k: Int, j0: Int, nValid: Int, into packed: UnsafeMutablePointer<Float>) {
         if nValid < nr { packed.update(repeating: 0, count: k * nr) }
         if b.columnStride == 1 {
