@@ -17,7 +17,7 @@ import Testing
         Edit(old: "format = 1", new: "format = 1 # a comment", changed: []),
         Edit(old: "name = \"test\"", new: "name = \"other\"", changed: ["package"]),
         Edit(old: "notes = \"second source\"", new: "notes = \"edited\"", changed: ["package"]),
-        Edit(old: "uri = \"file:data/a.txt\"", new: "uri = \"file:data/b.txt\"", changed: ["fetch.a"]),
+        Edit(old: "uri = \"file:data/a.txt\"", new: "uri = \"file:data/b.txt\"", changed: ["fetch.a", "package"]),
         Edit(old: "license = \"CC0-1.0\"\nredistributable = true", new: "license = \"MIT\"\nredistributable = true", changed: ["prepare", "package"]),
         Edit(old: "seed = 3", new: "seed = 4", changed: ["prepare"]),
         Edit(old: "vocab_size = 300", new: "vocab_size = 301", changed: ["tokenizer"]),
