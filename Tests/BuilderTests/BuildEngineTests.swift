@@ -63,6 +63,25 @@ import Testing
         #expect(try rebuilt.lock.canonicalJSON() == built.lock.canonicalJSON())
     }
 
+    @Test func corruptStoreObjectIsReplacedByTheRebuild() throws {
+        let fixture = try BuildFixture()
+        defer { fixture.remove() }
+        let built = try fixture.build()
+        let store = ContentStore(root: fixture.store)
+        let file = try #require(built.lock.step("train")?.files?.first { $0.path == "model.safetensors" })
+        let path = store.objectPath(for: file.digest)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        bytes[0] ^= 0x01
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let events = EventLog()
+        let rebuilt = try fixture.build(events: events.record)
+        #expect(events.all.contains { $0.hasPrefix("warning:step train:") && $0.contains("is corrupt in the store") })
+        #expect(events.all.contains("train:ran"))
+        #expect(try rebuilt.lock.canonicalJSON() == built.lock.canonicalJSON())
+        #expect(try Digest.sha256(ofFileAt: path) == file.digest)
+    }
+
     @Test func missingLocalSourceNamesStepAndPath() throws {
         let fixture = try BuildFixture()
         defer { fixture.remove() }
