@@ -17,6 +17,7 @@ public struct Glassbox: AsyncParsableCommand {
             HashCommand.self, StoreCommand.self,
             TokenizerCommand.self, TokenizeCommand.self, DetokenizeCommand.self,
             KeygenCommand.self, SignCommand.self, VerifyCommand.self,
+            DataCommand.self,
         ]
     )
 
