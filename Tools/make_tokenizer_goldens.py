@@ -16,7 +16,7 @@ Glassbox-trained tokenizer: `glassbox_trained/` is written by
     glassbox tokenizer train --data Tests/TokenizationTests/Fixtures/train_corpus.jsonl \
         --vocab-size 1200 --min-frequency 2 --special-tokens '<s>,</s>,<pad>' --bos-token '<s>' \
         --eos-token '</s>' --out Tests/TokenizationTests/Fixtures/glassbox_trained
-(pass --glassbox PATH to run that here). This script loads it with `tokenizers` AND with
+(and glassbox_gpt2/ the same with --pre-tokenizer gpt2; pass --glassbox PATH to run both here). This script loads it with `tokenizers` AND with
 `transformers.PreTrainedTokenizerFast`, checks both encode every sample identically, and records
 the ids as goldens the Swift test compares against.
 
@@ -154,12 +154,20 @@ def make_hf_gpt2(texts):
     return reloaded
 
 
+def gpt2_tokenizer():
+    tok = Tokenizer(models.BPE())
+    tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False, use_regex=True)
+    tok.decoder = decoders.ByteLevel()
+    return tok
+
+
 def make_trainer_expected(texts):
-    tok = train(llama3_tokenizer(), texts)
-    doc = json.loads(tok.to_str())
-    expected = {"settings": TRAIN_SETTINGS, "tokenizers_version": tokenizers.__version__,
-                "merges": doc["model"]["merges"], "vocab": doc["model"]["vocab"]}
-    (FIX / "trainer_expected.json").write_text(json.dumps(expected, ensure_ascii=False) + "\n", encoding="utf-8")
+    for name, factory in [("trainer_expected.json", llama3_tokenizer), ("trainer_expected_gpt2.json", gpt2_tokenizer)]:
+        tok = train(factory(), texts)
+        doc = json.loads(tok.to_str())
+        expected = {"settings": TRAIN_SETTINGS, "tokenizers_version": tokenizers.__version__,
+                    "merges": doc["model"]["merges"], "vocab": doc["model"]["vocab"]}
+        (FIX / name).write_text(json.dumps(expected, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def make_unsupported():
@@ -222,16 +230,18 @@ def main():
     goldens["tokenizers"]["hf_gpt2"] = encodings(make_hf_gpt2(texts), samples)
     make_trainer_expected(texts)
     make_unsupported()
-    out_dir = FIX / "glassbox_trained"
-    if args.glassbox:
-        subprocess.run([args.glassbox, "tokenizer", "train", "--data", str(FIX / "train_corpus.jsonl"),
-                        "--vocab-size", "1200", "--min-frequency", "2", "--special-tokens", ",".join(SPECIALS),
-                        "--bos-token", "<s>", "--eos-token", "</s>", "--out", str(out_dir)], check=True)
-    if (out_dir / "tokenizer.json").exists():
-        tok = Tokenizer.from_file(str(out_dir / "tokenizer.json"))
-        goldens["tokenizers"]["glassbox_trained"] = encodings(tok, samples, check_transformers_dir=out_dir)
-    else:
-        print("note: no glassbox_trained/ yet; run with --glassbox to add it", file=sys.stderr)
+    for name, rule in [("glassbox_trained", "llama3"), ("glassbox_gpt2", "gpt2")]:
+        out_dir = FIX / name
+        if args.glassbox:
+            subprocess.run([args.glassbox, "tokenizer", "train", "--data", str(FIX / "train_corpus.jsonl"),
+                            "--vocab-size", "1200", "--min-frequency", "2", "--special-tokens", ",".join(SPECIALS),
+                            "--bos-token", "<s>", "--eos-token", "</s>", "--pre-tokenizer", rule,
+                            "--out", str(out_dir)], check=True)
+        if (out_dir / "tokenizer.json").exists():
+            tok = Tokenizer.from_file(str(out_dir / "tokenizer.json"))
+            goldens["tokenizers"][name] = encodings(tok, samples, check_transformers_dir=out_dir)
+        else:
+            print(f"note: no {name}/ yet; run with --glassbox to add it", file=sys.stderr)
     (FIX / "goldens.json").write_text(json.dumps(goldens, ensure_ascii=True) + "\n")
     print(f"wrote {FIX}: {len(samples)} samples, tokenizers {sorted(goldens['tokenizers'])}")
 
