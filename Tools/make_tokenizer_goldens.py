@@ -5,7 +5,8 @@ What it writes (all deterministic: fixed seeds, sorted inputs):
   samples.json            test texts: corpus excerpts of 29 languages, Chinese, emoji ZWJ, combining
                           marks, digit runs, odd whitespace, random code points, random bytes (lossy)
   train_corpus.jsonl      a small multilingual training corpus ({"language","text"} per line)
-  hf_llama3/tokenizer.json  trained by tokenizers' BpeTrainer, Llama-3 pre-tokenizer, merges as pairs
+  hf_llama3/tokenizer.json  trained by tokenizers' BpeTrainer, Llama-3 pre-tokenizer, merges as pairs,
+                          ignore_merges, post-processor Sequence[ByteLevel, TemplateProcessing(BOS)]
   hf_gpt2/tokenizer.json    trained by tokenizers, GPT-2 ByteLevel(add_prefix_space=True), merges
                           rewritten as legacy "a b" strings, plus lstrip/rstrip added tokens
   trainer_expected.json   the merges and vocab BpeTrainer learns from train_corpus.jsonl
@@ -128,8 +129,11 @@ def train(tok, texts):
 
 def make_hf_llama3(texts):
     tok = train(llama3_tokenizer(), texts)
-    tok.post_processor = processors.TemplateProcessing(
-        single="<s> $A", pair="<s> $A <s> $B", special_tokens=[("<s>", tok.token_to_id("<s>"))])
+    # As Llama 3.1 writes it: Sequence[ByteLevel, TemplateProcessing].
+    tok.post_processor = processors.Sequence([
+        processors.ByteLevel(trim_offsets=False),
+        processors.TemplateProcessing(single="<s> $A", pair="<s> $A <s> $B",
+                                      special_tokens=[("<s>", tok.token_to_id("<s>"))])])
     (FIX / "hf_llama3").mkdir(exist_ok=True)
     tok.save(str(FIX / "hf_llama3/tokenizer.json"))
     return tok
