@@ -84,7 +84,7 @@ def crafted_samples(rng):
         out.append((f"random-codepoints-{i}", "".join(chars)))
     for i in range(80):
         raw = bytes(rng.randint(0, 255) for _ in range(rng.randint(0, 48)))
-        out.append((f"random-bytes-{i}", raw.decode("utf-8", errors="replace")))
+        out.append((f"random-bytes-{i}", raw.decode("utf-8", errors="replace"), raw.hex()))
     return out
 
 
@@ -94,8 +94,11 @@ def make_samples():
     for lang in EU24 + EXTRA:
         for i, line in enumerate(corpus_lines(lang, "eval.txt", 12)):
             samples.append({"name": f"{lang}-{i}", "text": line[:400]})
-    for name, text in crafted_samples(rng):
-        samples.append({"name": name, "text": text})
+    for name, text, *raw in crafted_samples(rng):
+        sample = {"name": name, "text": text}
+        if raw:  # the bytes before Python's lossy decoding; Swift must replace them the same way
+            sample["raw_hex"] = raw[0]
+        samples.append(sample)
     return samples
 
 

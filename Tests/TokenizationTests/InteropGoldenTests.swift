@@ -19,6 +19,9 @@ import Testing
             #expect(ids == golden.ids, "\(name) \(sample.name): \(sample.text.debugDescription)")
             #expect(withSpecials == golden.ids_with_specials, "\(name) \(sample.name) with special tokens")
             #expect(try tokenizer.decodeToString(withSpecials) == golden.decoded, "\(name) \(sample.name) decode")
+            if let raw = sample.rawBytes {  // lossy UTF-8 decoding like Python's errors="replace"
+                #expect(tokenizer.encode(bytes: raw) == golden.ids, "\(name) \(sample.name) from raw bytes")
+            }
             if failures > 5 { break }
         }
     }
