@@ -13,8 +13,20 @@ public struct Glassbox: AsyncParsableCommand {
             failed (a digest, signature or reproduced artifact did not match); 64 usage error.
             """,
         version: GlassboxVersion.string,
-        subcommands: [KeygenCommand.self, SignCommand.self, VerifyCommand.self]
+        subcommands: [
+            HashCommand.self, StoreCommand.self,
+            TokenizerCommand.self, TokenizeCommand.self, DetokenizeCommand.self,
+            KeygenCommand.self, SignCommand.self, VerifyCommand.self,
+        ]
     )
 
     public init() {}
+
+    /// The entry point for `main.swift`: parses the command line and runs the chosen (async) subcommand.
+    ///
+    /// Top-level `await Glassbox.main()` resolves to ArgumentParser's synchronous `main()`, which never
+    /// calls an `async run()`; this calls the async entry point explicitly.
+    public static func runMain() async {
+        await main(nil as [String]?)
+    }
 }
