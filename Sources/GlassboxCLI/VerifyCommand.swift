@@ -56,7 +56,7 @@ struct VerifyCommand: ParsableCommand {
             var verifier = ReleaseVerifier(
                 sumsFile: sums.map { URL(fileURLWithPath: $0) }, signatureFile: signature.map { URL(fileURLWithPath: $0) })
             verifier.hasher = ParallelFileHasher(
-                threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, progress: ProgressLine.forStandardError())
+                threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, progress: VerifyProgress.forStandardError())
             verifier.ignoring = Set(ignore)
             if let key { verifier.publicKey = (key, try KeyFiles.publicKey(key)) }
             if let minisignKey {
@@ -71,7 +71,7 @@ struct VerifyCommand: ParsableCommand {
             printError(error.description)
             throw ExitStatus.failure.exitCode
         }
-        ProgressLine.clear()
+        VerifyProgress.clear()
         json ? try printJSON(report) : printText(report)
         if !report.passed { throw ExitStatus.verificationFailed.exitCode }
     }
