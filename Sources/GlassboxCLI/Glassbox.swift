@@ -13,7 +13,9 @@ public struct Glassbox: AsyncParsableCommand {
             failed (a digest, signature or reproduced artifact did not match); 64 usage error.
             """,
         version: GlassboxVersion.string,
-        subcommands: []
+        subcommands: [
+            TrainCommand.self, TrainBenchCommand.self,
+        ]
     )
 
     public init() {}
