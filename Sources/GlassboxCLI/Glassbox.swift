@@ -18,6 +18,7 @@ public struct Glassbox: AsyncParsableCommand {
             TokenizerCommand.self, TokenizeCommand.self, DetokenizeCommand.self,
             KeygenCommand.self, SignCommand.self, VerifyCommand.self,
             DataCommand.self,
+            TrainCommand.self, TrainBenchCommand.self,
         ]
     )
 
