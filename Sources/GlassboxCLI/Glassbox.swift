@@ -19,6 +19,7 @@ public struct Glassbox: AsyncParsableCommand {
             KeygenCommand.self, SignCommand.self, VerifyCommand.self,
             DataCommand.self,
             TrainCommand.self, TrainBenchCommand.self,
+            RecipeCommand.self, BuildCommand.self, ReproduceCommand.self,
         ]
     )
 
