@@ -48,7 +48,7 @@ let package = Package(
         // Tests (Swift Testing). Goldens under each target's Fixtures/ come from Tools/ scripts.
         .testTarget(name: "DigestsTests", dependencies: ["Digests"]),
         .testTarget(name: "ContentStoreTests", dependencies: ["ContentStore", "Digests"]),
-        .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"]),
+        .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RecipeFormatTests", dependencies: ["RecipeFormat"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BuilderTests", dependencies: ["Builder", "RecipeFormat", "ContentStore", "Digests"]),
         .testTarget(name: "FetchingTests", dependencies: ["Fetching", "ContentStore", "Digests"]),
