@@ -7,7 +7,8 @@ Writes Tests/InferenceTests/Fixtures/:
   models/<name>/                  tiny random LlamaForCausalLM directories written by save_pretrained
                                   (config.json, generation_config.json, model.safetensors or shards,
                                   tokenizer.json)
-  models/<name>/goldens.json      per prompt: text, token ids, greedy ids (do_sample=False), the shape
+  models/<name>/goldens.json      per prompt: text, token ids, greedy ids (do_sample=False; and with
+                                  repetition_penalty=PENALTY), the shape
                                   and byte offset of its logits in logits.f32; per document: the
                                   sliding-window negative log-likelihood (nats) for the evaluation
   models/<name>/logits.f32        the first LOGIT_PROMPTS prompts' full logits, float32 little-endian, row-major
@@ -41,6 +42,7 @@ CONTEXT = 64
 NEW_TOKENS = 12
 EVAL_CONTEXT, EVAL_STRIDE = 16, 8
 LOGIT_PROMPTS = 4
+PENALTY = 1.5
 
 PROMPTS = [
     "Dobrý den, jak se máte?",
@@ -169,8 +171,11 @@ def goldens_for(model, tokenizer, directory):
         for scores in out.scores:
             top = torch.topk(scores[0].float(), 2).values
             min_margin = min(min_margin, (top[0] - top[1]).item())
+            penalized = model.generate(torch.tensor([ids]), do_sample=False, max_new_tokens=NEW_TOKENS,
+                                       repetition_penalty=PENALTY, pad_token_id=1)
         generated = out.sequences[0, len(ids):].tolist()
-        entry = {"text": prompt, "ids": ids, "greedy_ids": generated, "greedy_text": tokenizer.decode(generated)}
+        entry = {"text": prompt, "ids": ids, "greedy_ids": generated, "greedy_text": tokenizer.decode(generated),
+                 "penalty_greedy_ids": penalized[0, len(ids):].tolist()}
         if index < LOGIT_PROMPTS:  # full logits for the first few prompts only, to keep Fixtures small
             entry.update(logits_offset=len(blob) // 4, logits_shape=list(logits.shape))
             blob += struct.pack(f"<{logits.numel()}f", *logits.flatten().tolist())

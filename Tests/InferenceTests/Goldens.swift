@@ -8,6 +8,7 @@ struct Goldens: Decodable {
         let ids: [Int]
         let greedy_ids: [Int]
         let greedy_text: String
+        let penalty_greedy_ids: [Int]
         let logits_offset: Int?
         let logits_shape: [Int]?
     }
