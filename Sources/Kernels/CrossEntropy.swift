@@ -1,0 +1,65 @@
+/// Cross-entropy over a vocabulary with an ignore index (targets < 0 are ignored, like PyTorch's −100).
+/// loss_r = log Σ_v exp(l_v − max) + max − l_target (sums v ascending).
+public enum CrossEntropy {
+    /// Per-row losses[R] (0 for ignored rows) without touching the logits.
+    public static func crossEntropyForward(
+        losses: UnsafeMutablePointer<Float>, logits: UnsafePointer<Float>, targets: UnsafePointer<Int32>,
+        rows: Int, vocab: Int, threads: Int
+    ) {
+        let (l, x) = (SharedPointer(losses), SharedPointer(logits))
+        let tp = TargetPointer(targets)
+        Parallel.forEachChunk(rows, threads: threads) { range in
+            for r in range {
+                let t = Int(tp.base[r])
+                guard t >= 0 else { l.base[r] = 0; continue }
+                let row = x.base + r * vocab
+                var m = -Float.infinity
+                for v in 0..<vocab { m = max(m, row[v]) }
+                var s: Float = 0
+                for v in 0..<vocab { s += KernelMath.exp(row[v] - m) }
+                l.base[r] = KernelMath.log(s) + m - row[t]
+            }
+        }
+    }
+
+    /// Fused forward and backward: losses[R] as above, and the logits replaced by
+    /// ∂L/∂logits = (softmax − onehot(target)) · gradScale (rows with ignored targets set to 0).
+    /// With gradScale = 1/(valid rows · accumulation steps) this is the gradient of the mean loss.
+    public static func crossEntropyForwardBackward(
+        losses: UnsafeMutablePointer<Float>, logits: UnsafeMutablePointer<Float>, targets: UnsafePointer<Int32>,
+        rows: Int, vocab: Int, gradScale: Float, threads: Int
+    ) {
+        let (l, x) = (SharedPointer(losses), SharedPointer(logits))
+        let tp = TargetPointer(targets)
+        Parallel.forEachChunk(rows, threads: threads) { range in
+            for r in range {
+                let t = Int(tp.base[r])
+                let row = x.base + r * vocab
+                guard t >= 0 else {
+                    l.base[r] = 0
+                    row.update(repeating: 0, count: vocab)
+                    continue
+                }
+                var m = -Float.infinity
+                for v in 0..<vocab { m = max(m, row[v]) }
+                let target = row[t]
+                var s: Float = 0
+                for v in 0..<vocab {
+                    let e = KernelMath.exp(row[v] - m)
+                    row[v] = e
+                    s += e
+                }
+                l.base[r] = KernelMath.log(s) + m - target
+                let pt = row[t] / s
+                for v in 0..<vocab { row[v] = row[v] / s * gradScale }
+                row[t] = (pt - 1) * gradScale
+            }
+        }
+    }
+}
+
+/// Sendable wrapper for the target ids.
+struct TargetPointer: @unchecked Sendable {
+    let base: UnsafePointer<Int32>
+    init(_ base: UnsafePointer<Int32>) { self.base = base }
+}

@@ -1,0 +1,71 @@
+/// General matrix product C[M,N] = op(A)[M,K] · op(B)[K,N] (or C += …), the one kernel behind every
+/// linear layer and attention product.
+///
+/// Determinism: every C element is `Σ_k A(i,k)·B(k,j)` accumulated by ONE thread as a chain of fused
+/// multiply-adds with k ascending, starting from 0, then (if accumulating) added to the old C value.
+/// SIMD lanes hold different output columns, never parts of one dot product, so the bits do not
+/// depend on the vector width, the tile sizes or the thread count. `gemmReference` is the scalar twin
+/// and gives identical bits.
+public enum Gemm {
+    /// Rows of A per micro-kernel tile.
+    static let mr = 6
+    /// Columns of B per packed panel (two SIMD16 vectors).
+    static let nr = 32
+    /// Row tiles per work item.
+    static let tilesPerItem = 16
+
+    /// C[M,N] (ldc) = A·B, or C += A·B when `accumulate`. Parallel over output tiles only.
+    public static func gemm(
+        m: Int, n: Int, k: Int, a: MatrixOperand, b: MatrixOperand,
+        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool, threads: Int
+    ) {
+        guard m > 0, n > 0 else { return }
+        if k == 0 {
+            if !accumulate { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }
+            return
+        }
+        let panels = (n + nr - 1) / nr
+        let rowTiles = (m + mr - 1) / mr
+        let groups = (rowTiles + tilesPerItem - 1) / tilesPerItem
+        let out = SharedPointer(c)
+        Parallel.forEachChunk(panels * groups, threads: threads) { items in
+            let packed = UnsafeMutablePointer<Float>.allocate(capacity: k * nr)
+            defer { packed.deallocate() }
+            var packedPanel = -1
+            for item in items {
+                let panel = item / groups
+                let group = item % groups
+                let j0 = panel * nr
+                let nValid = min(nr, n - j0)
+                if panel != packedPanel {
+                    pack(b: b, k: k, j0: j0, nValid: nValid, into: packed)
+                    packedPanel = panel
+                }
+                let firstTile = group * tilesPerItem
+                for tile in firstTile..<min(rowTiles, firstTile + tilesPerItem) {
+                    let i0 = tile * mr
+                    microKernel(
+                        k: k, a: a, i0: i0, m: m, packed: packed,
+                        c: out.base + i0 * ldc + j0, ldc: ldc, nValid: nValid, accumulate: accumulate)
+                }
+            }
+        }
+    }
+
+    /// Copies B(0..<k, j0..<j0+nValid) into `packed[kk*32 + jj]`, zero-padding to 32 columns.
+    static func pack(b: MatrixOperand, k: Int, j0: Int, nValid: Int, into packed: UnsafeMutablePointer<Float>) {
+        if nValid < nr { packed.update(repeating: 0, count: k * nr) }
+        if b.columnStride == 1 {
+            for kk in 0..<k {
+                let src = b.base + kk * b.rowStride + j0
+                let dst = packed + kk * nr
+                for jj in 0..<nValid { dst[jj] = src[jj] }
+            }
+        } else {
+            for jj in 0..<nValid {
+                let src = b.base + (j0 + jj) * b.columnStride
+                for kk in 0..<k { packed[kk * nr + jj] = src[kk * b.rowStride] }
+            }
+        }
+    }
+}

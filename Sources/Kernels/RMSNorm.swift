@@ -1,0 +1,51 @@
+/// RMSNorm as Llama/transformers compute it: y = w ∘ (x · rstd), rstd = 1 / √(mean(x²) + eps).
+/// Sums run over the row with k ascending, one FMA per term.
+public enum RMSNorm {
+    /// out[R,C] = w[C] ∘ x[R,C]·rstd[R]; rstd[R] saved for the backward pass.
+    public static func rmsnormForward(
+        out: UnsafeMutablePointer<Float>, rstd: UnsafeMutablePointer<Float>, inp: UnsafePointer<Float>,
+        weight: UnsafePointer<Float>, rows: Int, cols: Int, eps: Float, threads: Int
+    ) {
+        let (o, r, x, w) = (SharedPointer(out), SharedPointer(rstd), SharedPointer(inp), SharedPointer(weight))
+        Parallel.forEachChunk(rows, threads: threads) { range in
+            for row in range {
+                let xr = x.base + row * cols, yr = o.base + row * cols
+                var ss: Float = 0
+                for c in 0..<cols { ss = ss.addingProduct(xr[c], xr[c]) }
+                let s = 1 / (ss / Float(cols) + eps).squareRoot()
+                r.base[row] = s
+                for c in 0..<cols { yr[c] = w.base[c] * (xr[c] * s) }
+            }
+        }
+    }
+
+    /// dinp[R,C] += ∂L/∂x; dweight[C] += Σ_rows dout ∘ x·rstd (rows ascending).
+    /// ∂L/∂x_c = rstd·w_c·dy_c − x_c · rstd³/C · Σ_c' w_c'·dy_c'·x_c'.
+    public static func rmsnormBackward(
+        dinp: UnsafeMutablePointer<Float>, dweight: UnsafeMutablePointer<Float>, dout: UnsafePointer<Float>,
+        inp: UnsafePointer<Float>, weight: UnsafePointer<Float>, rstd: UnsafePointer<Float>,
+        rows: Int, cols: Int, threads: Int
+    ) {
+        let (dx, dw, dy) = (SharedPointer(dinp), SharedPointer(dweight), SharedPointer(dout))
+        let (x, w, r) = (SharedPointer(inp), SharedPointer(weight), SharedPointer(rstd))
+        Parallel.forEachChunk(rows, threads: threads) { range in
+            for row in range {
+                let xr = x.base + row * cols, dyr = dy.base + row * cols, dxr = dx.base + row * cols
+                let s = r.base[row]
+                var dot: Float = 0
+                for c in 0..<cols { dot = dot.addingProduct(w.base[c] * dyr[c], xr[c]) }
+                let coef = dot * (s * s * s) / Float(cols)
+                for c in 0..<cols {
+                    dxr[c] += (w.base[c] * dyr[c] * s).addingProduct(-coef, xr[c])
+                }
+            }
+        }
+        Parallel.forEachChunk(cols, threads: threads) { range in
+            for c in range {
+                var acc: Float = 0
+                for row in 0..<rows { acc = acc.addingProduct(dy.base[row * cols + c], x.base[row * cols + c] * r.base[row]) }
+                dw.base[c] += acc
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+/// The SwiGLU gate of the Llama MLP: h = silu(gate) ∘ up, silu(g) = g · sigmoid(g).
+public enum SwiGLU {
+    /// h[N] = silu(gate[N]) ∘ up[N].
+    public static func swigluForward(
+        out: UnsafeMutablePointer<Float>, gate: UnsafePointer<Float>, up: UnsafePointer<Float>,
+        count: Int, threads: Int
+    ) {
+        let (h, g, u) = (SharedPointer(out), SharedPointer(gate), SharedPointer(up))
+        Parallel.forEachChunk(count, threads: threads) { range in
+            for i in range { h.base[i] = KernelMath.silu(g.base[i]) * u.base[i] }
+        }
+    }
+
+    /// dgate[N] = dh·up·σ(g)(1 + g(1 − σ(g))), dup[N] = dh·silu(g) (overwritten, not accumulated).
+    public static func swigluBackward(
+        dgate: UnsafeMutablePointer<Float>, dup: UnsafeMutablePointer<Float>, dout: UnsafePointer<Float>,
+        gate: UnsafePointer<Float>, up: UnsafePointer<Float>, count: Int, threads: Int
+    ) {
+        let (dg, du, dh) = (SharedPointer(dgate), SharedPointer(dup), SharedPointer(dout))
+        let (g, u) = (SharedPointer(gate), SharedPointer(up))
+        Parallel.forEachChunk(count, threads: threads) { range in
+            for i in range {
+                let gi = g.base[i]
+                let sig = KernelMath.sigmoid(gi)
+                du.base[i] = dh.base[i] * (gi * sig)
+                dg.base[i] = dh.base[i] * u.base[i] * (sig * gi.addingProduct(gi, -sig) + sig)
+            }
+        }
+    }
+
+    /// Scalar twin of `swigluForward`.
+    public static func swigluForwardReference(gate: [Float], up: [Float]) -> [Float] {
+        zip(gate, up).map { g, u in g * (1 / (1 + KernelMath.exp(-g))) * u }
+    }
+
+    /// Scalar twin of `swigluBackward`.
+    public static func swigluBackwardReference(dout: [Float], gate: [Float], up: [Float]) -> (dgate: [Float], dup: [Float]) {
+        var dg = [Float](repeating: 0, count: gate.count), du = dg
+        for i in 0..<gate.count {
+            let s = 1 / (1 + KernelMath.exp(-gate[i]))
+            du[i] = dout[i] * (gate[i] * s)
+            dg[i] = dout[i] * up[i] * (s * gate[i].addingProduct(gate[i], -s) + s)
+        }
+        return (dg, du)
+    }
+}
