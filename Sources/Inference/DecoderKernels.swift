@@ -1,9 +1,11 @@
 import Dispatch
 import Kernels
 
-/// The few kernels the KV-cache decoder needs beyond those in `Kernels`: a row-blocked linear layer
-/// (`y = x · Wᵀ`, W stored `[out, in]` as in Hugging Face checkpoints), RMSNorm and rotary embedding of
-/// a handful of rows. Every output element is one dot product computed in one fixed order — 16 lanes
+/// The linear layer of the KV-cache decoder (`y = x · Wᵀ`, W stored `[out, in]` as in Hugging Face
+/// checkpoints). `Kernels.Gemm` packs the weight matrix on every call, which dominates when one token
+/// is decoded at a time; this kernel streams weight rows directly (four tokens × four rows a tile). Also the rotary embedding
+/// at an offset position with Inference's own `RotaryTable` (see there why not `Kernels.RopeTable`).
+/// Every output element is one dot product computed in one fixed order — 16 lanes
 /// accumulated with fused multiply-add in ascending k, lanes summed by a fixed tree, then the tail —
 /// whatever the blocking, the thread count or the vector width, so results are bit-identical.
 enum DecoderKernels {
@@ -117,22 +119,9 @@ enum DecoderKernels {
         return c[0] + c[1]
     }
 
-    /// RMSNorm of each of `rows` rows of width `width`: `y = w · x / √(mean(x²) + ε)`.
-    static func rmsNorm(
-        _ x: UnsafePointer<Float>, rows: Int, width: Int, weight: UnsafePointer<Float>, epsilon: Float,
-        into y: UnsafeMutablePointer<Float>
-    ) {
-        for r in 0..<rows {
-            let row = x + r * width
-            let meanSquare = dot(row, row, count: width) / Float(width)
-            let scale = 1 / (meanSquare + epsilon).squareRoot()
-            for i in 0..<width { y[r * width + i] = weight[i] * (row[i] * scale) }
-        }
-    }
-
     /// Rotary embedding, "rotate half" pairing (i, i + d/2), applied in place to `heads` heads of width
     /// `table.dimension` at `position`.
-    static func rope(_ v: UnsafeMutablePointer<Float>, heads: Int, position: Int, table: RopeTable) {
+    static func rope(_ v: UnsafeMutablePointer<Float>, heads: Int, position: Int, table: RotaryTable) {
         let half = table.dimension / 2
         let base = position * half
         for h in 0..<heads {

@@ -12,8 +12,12 @@ struct ForwardScratch {
     var attention: [Float]
     /// A projection back to the residual stream `[rows, hidden]`.
     var projected: [Float]
-    /// Gate `[rows, intermediate]` (then the SwiGLU activation in place).
+    /// Per-row reciprocal RMS (written by the RMSNorm kernel).
+    var rstd: [Float]
+    /// Gate `[rows, intermediate]`.
     var gate: [Float]
+    /// SwiGLU activation `[rows, intermediate]`.
+    var activation: [Float]
     /// Up projection `[rows, intermediate]`.
     var up: [Float]
 
@@ -26,5 +30,7 @@ struct ForwardScratch {
         projected = normed
         gate = [Float](repeating: 0, count: rows * c.intermediateSize)
         up = gate
+        activation = gate
+        rstd = [Float](repeating: 0, count: rows)
     }
 }

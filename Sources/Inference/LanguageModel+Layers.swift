@@ -6,8 +6,9 @@ extension LanguageModel {
     func attentionBlock(_ index: Int, _ x: inout [Float], cache: inout KVCache, scratch s: inout ForwardScratch) {
         let c = configuration, w = weights.layers[index]
         let rows = x.count / c.hiddenSize, start = cache.count
-        DecoderKernels.rmsNorm(
-            x, rows: rows, width: c.hiddenSize, weight: w.attentionNorm, epsilon: c.rmsNormEpsilon, into: &s.normed)
+        RMSNorm.rmsnormForward(
+            out: &s.normed, rstd: &s.rstd, inp: x, weight: w.attentionNorm, rows: rows, cols: c.hiddenSize,
+            eps: c.rmsNormEpsilon, threads: 1)
         project(s.normed, rows: rows, w.query, c.queryWidth, into: &s.query)
         project(s.normed, rows: rows, w.key, c.keyValueWidth, into: &s.key)
         project(s.normed, rows: rows, w.value, c.keyValueWidth, into: &s.value)
@@ -27,11 +28,13 @@ extension LanguageModel {
     func feedForwardBlock(_ index: Int, _ x: inout [Float], scratch s: inout ForwardScratch) {
         let c = configuration, w = weights.layers[index]
         let rows = x.count / c.hiddenSize
-        DecoderKernels.rmsNorm(x, rows: rows, width: c.hiddenSize, weight: w.mlpNorm, epsilon: c.rmsNormEpsilon, into: &s.normed)
+        RMSNorm.rmsnormForward(
+            out: &s.normed, rstd: &s.rstd, inp: x, weight: w.mlpNorm, rows: rows, cols: c.hiddenSize,
+            eps: c.rmsNormEpsilon, threads: 1)
         project(s.normed, rows: rows, w.gate, c.intermediateSize, into: &s.gate)
         project(s.normed, rows: rows, w.up, c.intermediateSize, into: &s.up)
-        for i in 0..<s.gate.count { s.gate[i] = KernelMath.silu(s.gate[i]) * s.up[i] }
-        project(s.gate, rows: rows, w.down, c.hiddenSize, into: &s.projected)
+        SwiGLU.swigluForward(out: &s.activation, gate: s.gate, up: s.up, count: s.gate.count, threads: 1)
+        project(s.activation, rows: rows, w.down, c.hiddenSize, into: &s.projected)
         addInPlace(&x, s.projected)
     }
 

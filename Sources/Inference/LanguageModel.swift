@@ -1,4 +1,5 @@
 import Foundation
+import Kernels
 
 /// A loaded Llama model in float32, ready to run forward passes with a `KVCache`.
 ///
@@ -14,14 +15,14 @@ public final class LanguageModel: Sendable {
     /// The storage types the checkpoint used before widening to float32 (e.g. `["BF16"]`).
     public let storedDTypes: [String]
     let weights: ModelWeights
-    let rope: RopeTable
+    let rope: RotaryTable
 
     init(configuration: ModelConfiguration, weights: ModelWeights, threads: Int, storedDTypes: [String]) {
         self.configuration = configuration
         self.weights = weights
         self.threads = max(1, threads)
         self.storedDTypes = storedDTypes
-        rope = RopeTable(
+        rope = RotaryTable(
             dimension: configuration.headDimension, positions: configuration.contextLength,
             theta: configuration.ropeTheta)
     }
@@ -83,8 +84,10 @@ public final class LanguageModel: Sendable {
     private func head(_ x: [Float], rows: Int) -> [Float] {
         let c = configuration
         var normed = [Float](repeating: 0, count: x.count)
-        DecoderKernels.rmsNorm(
-            x, rows: rows, width: c.hiddenSize, weight: weights.finalNorm, epsilon: c.rmsNormEpsilon, into: &normed)
+        var rstd = [Float](repeating: 0, count: rows)
+        RMSNorm.rmsnormForward(
+            out: &normed, rstd: &rstd, inp: x, weight: weights.finalNorm, rows: rows, cols: c.hiddenSize,
+            eps: c.rmsNormEpsilon, threads: 1)
         var logits = [Float](repeating: 0, count: rows * c.vocabularySize)
         let matrix = weights.outputHead ?? weights.embedding
         DecoderKernels.linear(

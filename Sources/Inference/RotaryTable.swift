@@ -6,7 +6,12 @@ import Kernels
 /// (a float32 product), then cos/sin of that angle in Double with Glassbox's own `KernelMath.sinCosD`,
 /// rounded to float32. θ^(2i/d) uses the C library's `pow` in Double, rounded to float32 (a last-bit
 /// difference between libms would have to straddle a float32 rounding boundary to show).
-struct RopeTable: Sendable {
+///
+/// Not `Kernels.RopeTable`: it derives θ^(2i/d) from `KernelMath.logD`, which (training branch,
+/// 1b60d8c) returns e·ln2 + e + … instead of e·ln2 + log m (`fe.addingProduct(ln2LoD, s·p)` adds fe),
+/// e.g. logD(10000) = 22.01, so its tables are wrong past position 0.
+/// Named `RotaryTable` here to avoid clashing with it.
+struct RotaryTable: Sendable {
     /// Width of one head.
     let dimension: Int
     /// `cosines[p · d/2 + i]` for position p and frequency i.
