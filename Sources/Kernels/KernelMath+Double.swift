@@ -45,7 +45,7 @@ extension KernelMath {
             k -= 2
         }
         let fe = Double(e)
-        return fe * ln2HiD + fe.addingProduct(ln2LoD, s * p)
+        return (s * p).addingProduct(fe, ln2LoD).addingProduct(fe, ln2HiD)
     }
 
     /// sin x in Double (quadrant reduction by π/2 with a two-part constant, Taylor kernels).

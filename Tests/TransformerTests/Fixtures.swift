@@ -1,0 +1,30 @@
+import Foundation
+import Transformer
+
+/// Paths of committed goldens (made by Tools/make_training_goldens.py).
+enum Fixture {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    static func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+
+    /// forward.json
+    struct Forward: Decodable {
+        let config: LlamaConfig
+        let batch: Int
+        let seqLen: Int
+        let tokens: [Int32]
+        let logits: [Float]
+        enum CodingKeys: String, CodingKey { case config, batch, seqLen = "seq_len", tokens, logits }
+    }
+
+    static func forward() throws -> Forward {
+        try JSONDecoder().decode(Forward.self, from: Data(contentsOf: directory.appendingPathComponent("forward.json")))
+    }
+
+    /// A fresh temporary directory.
+    static func temporaryDirectory() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("glassbox-transformer-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir.path
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Kernels
+import Testing
+@testable import Transformer
+
+@Suite struct LlamaModelTests {
+    @Test func forwardMatchesTransformers() throws {
+        let golden = try Fixture.forward()
+        let model = try LlamaModel(config: golden.config)
+        try model.loadSafeTensors(from: Fixture.path("forward_init.safetensors"))
+        for threads in [1, 2] {
+            let logits = try model.logits(tokens: golden.tokens, batch: golden.batch, seqLen: golden.seqLen, threads: threads)
+            let worst = zip(logits, golden.logits).map { abs($0 - $1) }.max() ?? 1
+            #expect(worst < 1e-4, "max |Δlogit| \(worst)")
+        }
+    }
+
+    @Test func saveAndLoadRoundTripBitForBit() throws {
+        let golden = try Fixture.forward()
+        let model = try LlamaModel(config: golden.config)
+        try model.loadSafeTensors(from: Fixture.path("forward_init.safetensors"))
+        let dir = try Fixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try model.save(to: dir)
+        let back = try LlamaModel.load(directory: dir)
+        #expect(back.config == model.config)
+        #expect(back.parameters.array.elementsEqual(model.parameters.array) { $0.bitPattern == $1.bitPattern })
+        let header = try Data(contentsOf: URL(fileURLWithPath: dir + "/model.safetensors")).prefix(200)
+        #expect(String(decoding: header, as: UTF8.self).contains("{\"__metadata__\":{\"format\":\"pt\"}"))
+        #expect(FileManager.default.fileExists(atPath: dir + "/generation_config.json"))
+    }
+
+    @Test func rejectsMismatchedCheckpointNamingTensors() throws {
+        let golden = try Fixture.forward()
+        var other = golden.config
+        other.intermediateSize += 1
+        other.tieWordEmbeddings = true
+        let model = try LlamaModel(config: other)
+        let result = Result { () throws(TransformerError) in try model.loadSafeTensors(from: Fixture.path("forward_init.safetensors")) }
+        guard case let .failure(.invalidCheckpoint(_, problems)) = result else {
+            Issue.record("expected a mismatch, got \(result)")
+            return
+        }
+        #expect(problems.contains { $0.contains("model.layers.0.mlp.gate_proj.weight") && $0.contains("shape") })
+        let dir = try Fixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try AtomicFile.write(Array("garbage!".utf8) + [1, 2, 3], to: dir + "/bad.safetensors")
+        #expect(throws: TransformerError.self) { try model.loadSafeTensors(from: dir + "/bad.safetensors") }
+    }
+
+    @Test func rejectsBadInput() throws {
+        let golden = try Fixture.forward()
+        let model = try LlamaModel(config: golden.config)
+        #expect(throws: TransformerError.self) { _ = try model.logits(tokens: [Int32](repeating: 1, count: 33), batch: 1, seqLen: 33, threads: 1) }
+        #expect(throws: TransformerError.self) { _ = try model.logits(tokens: [1, 97], batch: 1, seqLen: 2, threads: 1) }
+    }
+}
