@@ -13,7 +13,7 @@ public struct Glassbox: AsyncParsableCommand {
             failed (a digest, signature or reproduced artifact did not match); 64 usage error.
             """,
         version: GlassboxVersion.string,
-        subcommands: []
+        subcommands: [KeygenCommand.self, SignCommand.self, VerifyCommand.self]
     )
 
     public init() {}

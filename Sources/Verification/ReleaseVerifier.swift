@@ -88,16 +88,22 @@ public struct ReleaseVerifier {
         return .init(kind: .changed, path: path, message: message)
     }
 
+    /// Checks `<checksum file>.minisig` (next to `--sums`, or `DIR/SHA256SUMS.minisig`).
     private func minisignProblems(_ directory: URL) -> [VerificationProblem] {
         guard let minisignKey else { return [] }
-        let name = MinisignFileName.sha256sums
-        guard let text = try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8),
-            let sums = try? Data(contentsOf: directory.appendingPathComponent(ChecksumFile.fileName))
-        else { return [.init(kind: .minisign, path: name, message: "missing, or SHA256SUMS missing; cannot check the minisign signature")] }
+        let sumsURL = sumsFile ?? directory.appendingPathComponent(ChecksumFile.fileName)
+        let signatureURL = sumsURL.appendingPathExtension("minisig")
+        let name = signatureURL.lastPathComponent
+        guard let text = try? String(contentsOf: signatureURL, encoding: .utf8) else {
+            return [.init(kind: .minisign, path: name, message: "missing; cannot check the minisign signature of \(sumsURL.lastPathComponent)")]
+        }
+        guard let sums = try? Data(contentsOf: sumsURL) else {
+            return [.init(kind: .minisign, path: sumsURL.lastPathComponent, message: "missing; cannot check its minisign signature")]
+        }
         do {
             let signature = try MinisignSignature(parsing: text, path: name)
             guard signature.verify(Array(sums), with: minisignKey) else {
-                return [.init(kind: .minisign, path: name, message: "does not verify SHA256SUMS with minisign key \(minisignKey.keyIDHex)")]
+                return [.init(kind: .minisign, path: name, message: "does not verify \(sumsURL.lastPathComponent) with minisign key \(minisignKey.keyIDHex)")]
             }
             return []
         } catch {

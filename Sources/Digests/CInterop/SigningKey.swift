@@ -43,10 +43,11 @@ public final class SigningKey {
         }
         guard let key else {
             let detail = KeyHandle.lastError()
-            let hint = detail.contains("bad decrypt") || detail.contains("maybe wrong password")
-                || detail.contains("problems getting password")
-                ? (passphrase == nil ? "the key is encrypted; give its passphrase" : "wrong passphrase")
-                : "not a PEM private key (\(detail))"
+            let text = String(decoding: pem, as: UTF8.self)
+            let encrypted = text.contains("ENCRYPTED PRIVATE KEY") || text.contains("Proc-Type: 4,ENCRYPTED")
+            let hint = !encrypted ? "not a PEM private key (\(detail))"
+                : passphrase == nil ? "the key is encrypted; give its passphrase (--passphrase-file)"
+                : "wrong passphrase for the encrypted key"
             throw .openSSL(operation: operation, detail: hint)
         }
         handle = try KeyHandle(key, operation: operation)

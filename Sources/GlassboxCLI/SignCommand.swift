@@ -1,0 +1,56 @@
+import ArgumentParser
+import Digests
+import Foundation
+import Verification
+
+/// `glassbox sign DIR --key PRIV.pem`: SHA256SUMS, provenance.json, model.sig (+ SHA256SUMS.minisig).
+struct SignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sign",
+        abstract: "Sign a release directory: SHA256SUMS, provenance.json and model.sig.",
+        discussion: """
+            Writes, inside DIR: provenance.json (in-toto statement, SLSA provenance v1: recipe and lock \
+            digests, fetched sources, Glassbox version), SHA256SUMS (sha256sum -c format, every file but \
+            the signature files), SHA256SUMS.minisig with --minisign, and model.sig, an OpenSSF \
+            model-signing bundle that `model_signing verify key --signature DIR/model.sig \
+            --public_key KEY.pub DIR` accepts. .git, .gitattributes, .github and .gitignore at the top \
+            level are not signed (as in model-signing).
+
+            Examples:
+              glassbox sign Releases/tiny-1.0 --key release-key.pem
+              glassbox sign out/ --key k.pem --passphrase-file pass.txt --minisign minisign.key
+            """)
+
+    @Argument(help: "The release directory to sign.")
+    var directory: String
+
+    @Option(name: .long, help: "Private key (PEM, ECDSA P-256), e.g. from `glassbox keygen`.")
+    var key: String
+
+    @Option(name: .long, help: "Passphrase file for an encrypted private key.")
+    var passphraseFile: String?
+
+    @Option(name: .long, help: "Unencrypted minisign secret key (`minisign -G -W`) to sign SHA256SUMS with.")
+    var minisign: String?
+
+    func run() throws {
+        do {
+            let signingKey = try KeyFiles.privateKey(key, passphraseFile: passphraseFile)
+            let minisignKey = try minisign.map { path in
+                try MinisignSecretKey(parsing: String(decoding: try KeyFiles.read(path, what: "minisign key"), as: UTF8.self), path: path)
+            }
+            let url = URL(fileURLWithPath: directory)
+            let inputs = try ProvenanceInputs(releaseDirectory: url, builderVersion: GlassboxVersion.string)
+            let signer = try ReleaseSigner(key: signingKey, minisignKey: minisignKey, provenance: inputs)
+            let outcome = try signer.sign(url)
+            print("signed \(outcome.signed.count) files in \(directory) with \(signingKey.algorithm.rawValue) key \(key)")
+            for name in outcome.written { print("  wrote \(name)") }
+        } catch let error as CLIFailure {
+            printError(error.message)
+            throw ExitStatus.failure.exitCode
+        } catch let error as VerificationError {
+            printError(error.description)
+            throw ExitStatus.failure.exitCode
+        }
+    }
+}
