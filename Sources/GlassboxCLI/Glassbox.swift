@@ -13,7 +13,10 @@ public struct Glassbox: AsyncParsableCommand {
             failed (a digest, signature or reproduced artifact did not match); 64 usage error.
             """,
         version: GlassboxVersion.string,
-        subcommands: [KeygenCommand.self, SignCommand.self, VerifyCommand.self]
+        subcommands: [
+            KeygenCommand.self, SignCommand.self, VerifyCommand.self,
+            TokenizerCommand.self, TokenizeCommand.self, DetokenizeCommand.self,
+        ]
     )
 
     public init() {}
