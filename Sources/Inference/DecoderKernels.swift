@@ -3,8 +3,7 @@ import Kernels
 
 /// The linear layer of the KV-cache decoder (`y = x · Wᵀ`, W stored `[out, in]` as in Hugging Face
 /// checkpoints). `Kernels.Gemm` packs the weight matrix on every call, which dominates when one token
-/// is decoded at a time; this kernel streams weight rows directly (four tokens × four rows a tile). Also the rotary embedding
-/// at an offset position with Inference's own `RotaryTable` (see there why not `Kernels.RopeTable`).
+/// is decoded at a time; this kernel streams weight rows directly (four tokens × four rows a tile).
 /// Every output element is one dot product computed in one fixed order — 16 lanes
 /// accumulated with fused multiply-add in ascending k, lanes summed by a fixed tree, then the tail —
 /// whatever the blocking, the thread count or the vector width, so results are bit-identical.
@@ -117,21 +116,5 @@ enum DecoderKernels {
         let b = a.lowHalf + a.highHalf
         let c = b.lowHalf + b.highHalf
         return c[0] + c[1]
-    }
-
-    /// Rotary embedding, "rotate half" pairing (i, i + d/2), applied in place to `heads` heads of width
-    /// `table.dimension` at `position`.
-    static func rope(_ v: UnsafeMutablePointer<Float>, heads: Int, position: Int, table: RotaryTable) {
-        let half = table.dimension / 2
-        let base = position * half
-        for h in 0..<heads {
-            let head = v + h * table.dimension
-            for i in 0..<half {
-                let c = table.cosines[base + i], s = table.sines[base + i]
-                let a = head[i], b = head[i + half]
-                head[i] = a * c - b * s
-                head[i + half] = b * c + a * s
-            }
-        }
     }
 }

@@ -12,10 +12,8 @@ extension LanguageModel {
         project(s.normed, rows: rows, w.query, c.queryWidth, into: &s.query)
         project(s.normed, rows: rows, w.key, c.keyValueWidth, into: &s.key)
         project(s.normed, rows: rows, w.value, c.keyValueWidth, into: &s.value)
-        for t in 0..<rows {
-            rotate(&s.query, offset: t * c.queryWidth, heads: c.attentionHeads, position: start + t)
-            rotate(&s.key, offset: t * c.keyValueWidth, heads: c.keyValueHeads, position: start + t)
-        }
+        Rope.ropeForward(&s.query, rows: rows, seqLen: rows, heads: c.attentionHeads, table: rope, positionOffset: start, threads: 1)
+        Rope.ropeForward(&s.key, rows: rows, seqLen: rows, heads: c.keyValueHeads, table: rope, positionOffset: start, threads: 1)
         let span = start * c.keyValueWidth..<(start + rows) * c.keyValueWidth
         cache.keys[index].replaceSubrange(span, with: s.key)
         cache.values[index].replaceSubrange(span, with: s.value)
@@ -45,13 +43,6 @@ extension LanguageModel {
 
     private func addInPlace(_ x: inout [Float], _ y: [Float]) {
         for i in 0..<x.count { x[i] += y[i] }
-    }
-
-    private func rotate(_ v: inout [Float], offset: Int, heads: Int, position: Int) {
-        v.withUnsafeMutableBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            DecoderKernels.rope(base + offset, heads: heads, position: position, table: rope)
-        }
     }
 
     /// Causal attention of `rows` new queries (positions `start…`) over cached keys/values

@@ -15,15 +15,15 @@ public final class LanguageModel: Sendable {
     /// The storage types the checkpoint used before widening to float32 (e.g. `["BF16"]`).
     public let storedDTypes: [String]
     let weights: ModelWeights
-    let rope: RotaryTable
+    let rope: RopeTable
 
     init(configuration: ModelConfiguration, weights: ModelWeights, threads: Int, storedDTypes: [String]) {
         self.configuration = configuration
         self.weights = weights
         self.threads = max(1, threads)
         self.storedDTypes = storedDTypes
-        rope = RotaryTable(
-            dimension: configuration.headDimension, positions: configuration.contextLength,
+        rope = RopeTable(
+            headDim: configuration.headDimension, maxPositions: configuration.contextLength,
             theta: configuration.ropeTheta)
     }
 

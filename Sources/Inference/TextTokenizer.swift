@@ -1,5 +1,5 @@
 /// What generation needs from a tokenizer: text to ids and ids back to text.
-/// `Tokenization`'s `tokenizer.json` tokenizer conforms (see `Tokenizer+TextTokenizer.swift`).
+/// `Tokenization.BPETokenizer` conforms (see `BPETokenizer+TextTokenizer.swift`).
 public protocol TextTokenizer: Sendable {
     /// The token ids of `text`.
     func encodeText(_ text: String) throws -> [Int]
