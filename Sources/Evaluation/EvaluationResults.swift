@@ -73,10 +73,13 @@ public struct EvaluationResults: Sendable, Equatable, Codable {
 
     /// Reads results written by `write(to:)`.
     public static func read(_ url: URL) throws -> EvaluationResults {
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw EvaluationError.unreadableData(path: url.path, reason: "no such file")
+        }
         do {
             return try JSONDecoder().decode(EvaluationResults.self, from: Data(contentsOf: url))
         } catch {
-            throw EvaluationError.unreadableData(path: url.path, reason: "not an eval/results.json (\(error))")
+            throw EvaluationError.unreadableData(path: url.path, reason: "not an eval/results.json (\(error.localizedDescription))")
         }
     }
 }
