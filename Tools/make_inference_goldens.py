@@ -155,7 +155,7 @@ def sliding_nll(model, ids):
             total -= logp[t - 1 - begin, ids[t]].item()
             scored += 1
         prev_end = end
-        begin += EVAL_STRIDE
+        begin = min(begin + EVAL_STRIDE, end - 1)
     assert scored == n - 1
     return total
 

@@ -1,10 +1,11 @@
 /// How to score documents (the `[evaluation]` section of a recipe maps onto this).
 ///
 /// Sliding-window scoring: a document's tokens, after a prefix token (BOS, else the first EOS id), are
-/// cut into windows of `contextLength` tokens that start every `stride` tokens; each window is run
-/// from an empty cache, and only the tokens not scored by an earlier window are scored, so every token
-/// is scored exactly once with at least `contextLength − stride` tokens of context (except near the
-/// start). `stride == contextLength` gives disjoint windows.
+/// cut into windows of `contextLength` tokens that start every `stride` tokens — but never after the
+/// previous window's last token, so the first target of a window always has a token before it. Each
+/// window runs from an empty cache and scores only the tokens no earlier window scored: every token is
+/// scored exactly once, with at least `contextLength − stride` tokens of context (except near the
+/// start). `stride == contextLength` gives windows that overlap by one token.
 public struct EvaluationOptions: Sendable, Equatable, Codable {
     /// Tokens per window; nil: the model's context length.
     public var contextLength: Int?

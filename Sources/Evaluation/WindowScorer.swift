@@ -32,7 +32,7 @@ struct WindowScorer {
                 score.tokens += 1
             }
             scoredUpTo = end
-            begin += stride
+            begin = min(begin + stride, end - 1) // the next window holds the token before its first target
         }
         return score
     }

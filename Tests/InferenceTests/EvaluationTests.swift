@@ -56,6 +56,19 @@ private struct GoldenTokenizer: TextTokenizer {
         #expect(!text.contains("seconds"))
     }
 
+    @Test func everyTokenIsScoredOnceWhateverTheStride() throws {
+        let goldens = try Goldens(model: "gqa")
+        let model = try ModelLoader.load(try Goldens.directory("gqa"), threads: 1)
+        let ids = goldens.documents[0].ids
+        var previous: Double?
+        for (context, stride) in [(16, 16), (16, 1), (8, 7), (64, 32)] {
+            let score = try WindowScorer(model: model, context: context, stride: stride).score(ids)
+            #expect(score.tokens == ids.count - 1, "context \(context) stride \(stride)")
+            if context == 64, let previous { #expect(score.negativeLogLikelihood < previous + 50) }
+            previous = score.negativeLogLikelihood
+        }
+    }
+
     @Test func scoreMathIsAccurate() {
         for x in [1e-300, 0.001, 0.5, 1, 2, 10, 12345.678, 1e300] {
             #expect(abs(ScoreMath.log(x) - log(x)) <= 4 * abs(log(x)).ulp + 1e-300)
