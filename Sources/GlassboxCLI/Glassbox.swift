@@ -16,6 +16,7 @@ public struct Glassbox: AsyncParsableCommand {
         subcommands: [
             KeygenCommand.self, SignCommand.self, VerifyCommand.self,
             TokenizerCommand.self, TokenizeCommand.self, DetokenizeCommand.self,
+            TrainCommand.self, TrainBenchCommand.self,
             GenerateCommand.self, LogitsCommand.self, EvalCommand.self,
         ]
     )

@@ -26,16 +26,12 @@ public enum Attention {
                 let stats = (b * shape.heads + h) * t
                 for i in 0..<t {
                     let row = p + i * t
-                    var m = -Float.infinity
-                    for j in 0...i { m = max(m, row[j] * shape.scale) }
-                    var s: Float = 0
-                    for j in 0...i {
-                        let e = KernelMath.exp(row[j] * shape.scale - m)
-                        row[j] = e
-                        s += e
-                    }
-                    for j in 0...i { row[j] = row[j] / s }
-                    for j in (i + 1)..<t { row[j] = 0 }
+                    // max(row·scale) = max(row)·scale exactly: rounding is monotonic and scale > 0.
+                    let m = KernelMath.maximum(row, count: i + 1) * shape.scale
+                    KernelMath.expScaledShifted(row, scale: shape.scale, shift: m, into: row, count: i + 1)
+                    let s = KernelMath.orderedSum(row, count: i + 1)
+                    KernelMath.divideThenScale(row, count: i + 1, divisor: s, multiplier: 1)
+                    (row + i + 1).update(repeating: 0, count: t - i - 1)
                     mx.base[stats + i] = m
                     sm.base[stats + i] = s
                 }
@@ -61,8 +57,9 @@ public enum Attention {
         let t = shape.seqLen
         for i in 0..<t {
             let row = p + i * t
-            for j in 0...i { row[j] = KernelMath.exp(row[j] * shape.scale - stats[i]) / sums[i] }
-            for j in (i + 1)..<t { row[j] = 0 }
+            KernelMath.expScaledShifted(row, scale: shape.scale, shift: stats[i], into: row, count: i + 1)
+            KernelMath.divideThenScale(row, count: i + 1, divisor: sums[i], multiplier: 1)
+            (row + i + 1).update(repeating: 0, count: t - i - 1)
         }
     }
 }

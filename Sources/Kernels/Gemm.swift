@@ -9,12 +9,14 @@
 public enum Gemm {
     /// Rows of A per micro-kernel tile.
     static let mr = 6
-    /// Columns of B per packed panel (two SIMD16 vectors).
-    static let nr = 32
+    /// Columns of B per packed panel (one SIMD16: two AVX2 registers, one AVX-512 register).
+    /// 6 × 16 keeps the 12 AVX2 accumulators, 2 B registers and the broadcast within 16 registers.
+    static let nr = 16
     /// Row tiles per work item.
     static let tilesPerItem = 16
 
     /// C[M,N] (ldc) = A·B, or C += A·B when `accumulate`. Parallel over output tiles only.
+    @inline(never)
     public static func gemm(
         m: Int, n: Int, k: Int, a: MatrixOperand, b: MatrixOperand,
         c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool, threads: Int
@@ -52,7 +54,7 @@ public enum Gemm {
         }
     }
 
-    /// Copies B(0..<k, j0..<j0+nValid) into `packed[kk*32 + jj]`, zero-padding to 32 columns.
+    /// Copies B(0..<k, j0..<j0+nValid) into `packed[kk*16 + jj]`, zero-padding to 16 columns.
     static func pack(b: MatrixOperand, k: Int, j0: Int, nValid: Int, into packed: UnsafeMutablePointer<Float>) {
         if nValid < nr { packed.update(repeating: 0, count: k * nr) }
         if b.columnStride == 1 {

@@ -1,0 +1,106 @@
+import Foundation
+import Transformer
+
+/// Checkpoint directories `<dir>/step-00000012/`: `model.safetensors` (weights, HF names),
+/// `exp_avg.safetensors` and `exp_avg_sq.safetensors` (AdamW moments, same names), `state.json`
+/// (step, loader position, config, result-defining options, the log so far). Written under a
+/// temporary name, fsynced, then renamed, so a directory named `step-N` is always complete.
+enum Checkpoint {
+    struct State: Codable {
+        var format = 1
+        var step: Int
+        var loader: LoaderState
+        var config: LlamaConfig
+        var options: TrainingOptions
+        var log: [TrainingLogEntry]
+    }
+
+    static func name(step: Int) -> String {
+        let digits = String(step)
+        return "step-" + String(repeating: "0", count: max(0, 8 - digits.count)) + digits
+    }
+
+    /// Writes a checkpoint of `session` and returns its path.
+    static func save(_ session: TrainingSession, loader: LoaderState, log: [TrainingLogEntry], in directory: String) throws(TrainingError) -> String {
+        let final = directory + "/" + name(step: session.completedSteps)
+        let tmp = directory + "/." + name(step: session.completedSteps) + ".tmp-\(getpid())"
+        let fm = FileManager.default
+        do {
+            try? fm.removeItem(atPath: tmp)
+            try fm.createDirectory(atPath: tmp, withIntermediateDirectories: true)
+        } catch {
+            throw .io(path: tmp, reason: "cannot create checkpoint directory (\(error.localizedDescription))")
+        }
+        do {
+            let m = session.model
+            try m.writeSafeTensors(to: tmp + "/model.safetensors")
+            try m.writeSafeTensors(to: tmp + "/exp_avg.safetensors", buffer: session.firstMoment)
+            try m.writeSafeTensors(to: tmp + "/exp_avg_sq.safetensors", buffer: session.secondMoment)
+            let state = State(step: session.completedSteps, loader: loader, config: m.config, options: session.options.resultDefining, log: log)
+            try AtomicFile.write(try AtomicFile.canonicalJSON(state), to: tmp + "/state.json")
+        } catch {
+            throw .model(error)
+        }
+        if fm.fileExists(atPath: final) { try? fm.removeItem(atPath: final) }
+        guard rename(tmp, final) == 0 else {
+            throw .io(path: final, reason: "cannot rename the finished checkpoint into place (\(String(cString: strerror(errno))))")
+        }
+        AtomicFile.syncDirectory(directory)
+        return final
+    }
+
+    /// Complete checkpoints in `directory`, oldest first.
+    static func list(in directory: String) -> [(step: Int, path: String)] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.compactMap { n -> (Int, String)? in
+            guard n.hasPrefix("step-"), let s = Int(n.dropFirst(5)) else { return nil }
+            return (s, directory + "/" + n)
+        }.sorted { $0.0 < $1.0 }
+    }
+
+    /// Deletes all but the newest `keep` checkpoints.
+    static func prune(_ directory: String, keep: Int) {
+        let all = list(in: directory)
+        for old in all.dropLast(max(1, keep)) { try? FileManager.default.removeItem(atPath: old.path) }
+    }
+
+    /// Restores weights and moments into `session`; returns the loader position and the log.
+    static func load(_ path: String, into session: TrainingSession) throws(TrainingError) -> (LoaderState, [TrainingLogEntry]) {
+        let state: State
+        do {
+            state = try JSONDecoder().decode(State.self, from: Data(contentsOf: URL(fileURLWithPath: path + "/state.json")))
+        } catch {
+            throw .checkpoint(path: path, reason: "state.json is missing or unreadable (\(error)); delete this checkpoint directory to start from the previous one")
+        }
+        guard state.config == session.model.config else {
+            throw .checkpoint(path: path, reason: "it was made for a different model config; delete the checkpoint directory or restore the [model] section it was made with")
+        }
+        let differing = differences(state.options, session.options.resultDefining)
+        guard differing.isEmpty else {
+            throw .checkpoint(path: path, reason: "it was made with different [training] options (\(differing.joined(separator: ", "))); delete the checkpoint directory or restore those options")
+        }
+        guard state.step <= session.options.steps, state.log.count == state.step else {
+            throw .checkpoint(path: path, reason: "step \(state.step) does not fit a run of \(session.options.steps) steps with \(state.log.count) log entries")
+        }
+        do {
+            let m = session.model
+            try m.loadSafeTensors(from: path + "/model.safetensors")
+            try m.loadSafeTensors(from: path + "/exp_avg.safetensors", into: session.firstMoment)
+            try m.loadSafeTensors(from: path + "/exp_avg_sq.safetensors", into: session.secondMoment)
+        } catch {
+            throw .checkpoint(path: path, reason: error.description)
+        }
+        session.completedSteps = state.step
+        return (state.loader, state.log)
+    }
+
+    /// Names of the options that differ.
+    static func differences(_ a: TrainingOptions, _ b: TrainingOptions) -> [String] {
+        guard let da = try? JSONSerialization.jsonObject(with: JSONEncoder().encode(a)) as? [String: Any],
+              let db = try? JSONSerialization.jsonObject(with: JSONEncoder().encode(b)) as? [String: Any]
+        else { return a == b ? [] : ["options"] }
+        return Set(da.keys).union(db.keys).sorted().filter { key in
+            "\(da[key] ?? "nil")" != "\(db[key] ?? "nil")"
+        }
+    }
+}
