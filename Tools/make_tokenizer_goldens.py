@@ -60,6 +60,7 @@ def crafted_samples(rng):
         ("punctuation", "Hello, world!!! (a) [b] {c} <d> \"quoted\" 'single' — –  … ¿¡ «» „“ ‹›"),
         ("code", "def f(x):\n    return x**2  # square\n\tif a<=b && c!=d: print(f\"{a}\")\r\n"),
         ("specials", "<s>Hello</s> <pad> x<s> </s>y <s><s>"),
+        ("added-tokens", "Hello [MASK] world  \u3000[MASK]x<|tab|>  y\t<|tab|>\n[MASK]<|tab|> <s>[MASK][MASK] <|tab|>"),
         ("empty", ""),
         ("only-space", " "),
         ("newlines", "\n\n\r\n\r\r"),

@@ -14,6 +14,7 @@ public struct Glassbox: AsyncParsableCommand {
             """,
         version: GlassboxVersion.string,
         subcommands: [
+            HashCommand.self, StoreCommand.self,
             KeygenCommand.self, SignCommand.self, VerifyCommand.self,
             TokenizerCommand.self, TokenizeCommand.self, DetokenizeCommand.self,
             TrainCommand.self, TrainBenchCommand.self,
@@ -22,4 +23,12 @@ public struct Glassbox: AsyncParsableCommand {
     )
 
     public init() {}
+
+    /// The entry point for `main.swift`: parses the command line and runs the chosen (async) subcommand.
+    ///
+    /// Top-level `await Glassbox.main()` resolves to ArgumentParser's synchronous `main()`, which never
+    /// calls an `async run()`; this calls the async entry point explicitly.
+    public static func runMain() async {
+        await main(nil as [String]?)
+    }
 }

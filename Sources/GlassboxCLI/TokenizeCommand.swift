@@ -35,9 +35,13 @@ struct TokenizeCommand: ParsableCommand {
     @Option(help: "Worker threads for --file.")
     var threads: Int = 1
 
+    @Flag(help: "With --file: print only counts and the encoding time as JSON (lines, tokens, bytes, encode_seconds).")
+    var stats = false
+
     func validate() throws {
         if (text == nil) == (file == nil) { throw ValidationError("give exactly one of --text or --file") }
         if threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if stats, file == nil { throw ValidationError("--stats needs --file") }
     }
 
     func run() throws {
@@ -49,14 +53,34 @@ struct TokenizeCommand: ParsableCommand {
                 return
             }
             let lines = try Self.lines(of: file ?? "")
+            let clock = ContinuousClock()
+            let start = clock.now
             let batch = tokenizer.encodeBatch(lines, threads: threads, addSpecialTokens: addSpecialTokens)
-            if json {
+            let elapsed = clock.now - start
+            if stats {
+                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+                try TokenizerCommandSupport.printJSON(Stats(lines: lines.count, tokens: batch.map(\.count).reduce(0, +),
+                                                            bytes: lines.map(\.utf8.count).reduce(0, +),
+                                                            encodeSeconds: (seconds * 10_000).rounded() / 10_000))
+            } else if json {
                 try TokenizerCommandSupport.printJSON(["ids": batch])
             } else {
                 print(batch.map(Self.line).joined(separator: "\n"))
             }
         } catch let error as TokenizerError {
             throw TokenizerCommandSupport.fail(error)
+        }
+    }
+
+    struct Stats: Encodable {
+        let lines: Int
+        let tokens: Int
+        let bytes: Int
+        let encodeSeconds: Double
+
+        enum CodingKeys: String, CodingKey {
+            case lines, tokens, bytes
+            case encodeSeconds = "encode_seconds"
         }
     }
 

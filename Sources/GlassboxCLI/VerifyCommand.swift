@@ -37,14 +37,27 @@ struct VerifyCommand: ParsableCommand {
     @Option(name: .long, help: "minisign public key: also check DIR/SHA256SUMS.minisig.")
     var minisignKey: String?
 
+    @Option(name: .long, help: "Leave out this relative path (file or folder, e.g. .cache); repeatable.")
+    var ignore: [String] = []
+
     @Flag(name: .long, help: "Print the report as JSON.")
     var json = false
+
+    @Option(name: .long, help: "Hashing threads (default: all cores).")
+    var threads: Int?
+
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
 
     func run() throws {
         let report: VerificationReport
         do {
             var verifier = ReleaseVerifier(
                 sumsFile: sums.map { URL(fileURLWithPath: $0) }, signatureFile: signature.map { URL(fileURLWithPath: $0) })
+            verifier.hasher = ParallelFileHasher(
+                threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, progress: VerifyProgress.forStandardError())
+            verifier.ignoring = Set(ignore)
             if let key { verifier.publicKey = (key, try KeyFiles.publicKey(key)) }
             if let minisignKey {
                 let text = String(decoding: try KeyFiles.read(minisignKey, what: "minisign public key"), as: UTF8.self)
@@ -58,6 +71,7 @@ struct VerifyCommand: ParsableCommand {
             printError(error.description)
             throw ExitStatus.failure.exitCode
         }
+        VerifyProgress.clear()
         json ? try printJSON(report) : printText(report)
         if !report.passed { throw ExitStatus.verificationFailed.exitCode }
     }

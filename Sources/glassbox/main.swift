@@ -1,3 +1,3 @@
 import GlassboxCLI
 
-await Glassbox.main()
+await Glassbox.runMain()

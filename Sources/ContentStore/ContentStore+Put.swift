@@ -1,0 +1,99 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Digests
+import Foundation
+
+extension ContentStore {
+    /// Size of the buffer `put(fileAt:)` copies through (one buffer per call).
+    static let copyBufferSize = 1 << 20
+
+    /// Stores the file at `path` (`-` for standard input), streaming it; returns its digest and size.
+    ///
+    /// With `expected`, the content must hash to it or nothing is stored (`.digestMismatch`).
+    @discardableResult
+    public func put(fileAt path: String, expected: Digest? = nil) throws(StoreError) -> StoredObject {
+        let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw POSIXFile.error("open", path) }
+        defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+        var info = stat()
+        if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            throw StoreError.digest(.isDirectory(path: path))
+        }
+        let writer = try ObjectWriter(store: self)
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: Self.copyBufferSize, alignment: 4096)
+        defer { buffer.deallocate() }
+        while true {
+            let count = read(descriptor, buffer, Self.copyBufferSize)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw POSIXFile.error("read", path)
+            }
+            if count == 0 { break }
+            try writer.write(UnsafeRawBufferPointer(start: buffer, count: count))
+        }
+        return try writer.commit(expected: expected, source: path)
+    }
+
+    /// Stores `bytes` held in memory.
+    @discardableResult
+    public func put<Bytes: ContiguousBytes>(
+        bytes: Bytes, expected: Digest? = nil, source: String = "<data>"
+    ) throws(StoreError) -> StoredObject {
+        let digest = Digest.sha256(of: bytes)
+        if let expected, expected != digest {
+            throw StoreError.digestMismatch(expected: expected, actual: digest, source: source)
+        }
+        if has(digest), let size = POSIXFile.size(objectPath(for: digest)) { return StoredObject(digest: digest, size: size) }
+        let writer = try ObjectWriter(store: self)
+        try writer.write(bytes)
+        return try writer.commit(expected: digest, source: source)
+    }
+
+    /// Copies a stored object to `destination` atomically (temporary file, fsync, rename), checking its digest.
+    public func export(_ digest: Digest, to destination: String) throws(StoreError) {
+        let source = try path(for: digest)
+        try Self.copyVerified(from: source, digest: digest, to: destination)
+    }
+
+    static func copyVerified(from source: String, digest: Digest, to destination: String) throws(StoreError) {
+        let input = open(source, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw POSIXFile.error("open", source) }
+        defer { close(input) }
+        let (output, temporary) = try POSIXFile.makeTemporaryFile(prefix: destination + ".glassbox-")
+        var committed = false
+        defer {
+            close(output)
+            if !committed { unlink(temporary) }
+        }
+        let actual = try copyHashing(from: input, source: source, to: output, destination: temporary)
+        guard actual == digest else { throw StoreError.corruptObject(digest, actual: actual, path: source) }
+        guard fsync(output) == 0 else { throw POSIXFile.error("fsync", temporary) }
+        _ = fchmod(output, 0o644)
+        guard rename(temporary, destination) == 0 else { throw POSIXFile.error("rename into", destination) }
+        committed = true
+    }
+
+    private static func copyHashing(
+        from input: Int32, source: String, to output: Int32, destination: String
+    ) throws(StoreError) -> Digest {
+        let hasher: SHA256Hasher
+        do { hasher = try SHA256Hasher() } catch { throw StoreError.digest(error) }
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: copyBufferSize, alignment: 4096)
+        defer { buffer.deallocate() }
+        while true {
+            let count = read(input, buffer, copyBufferSize)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw POSIXFile.error("read", source)
+            }
+            if count == 0 { break }
+            let chunk = UnsafeRawBufferPointer(start: buffer, count: count)
+            try POSIXFile.writeAll(output, chunk, path: destination)
+            hasher.update(chunk)
+        }
+        return hasher.finalize()
+    }
+}

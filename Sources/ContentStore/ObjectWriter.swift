@@ -1,0 +1,88 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Digests
+import Foundation
+
+/// Streams one new object into the store: bytes go to a temporary file in the store's `tmp/` and
+/// are hashed as they are written; `commit` fsyncs, checks the digest, and renames the file to its
+/// real name. An uncommitted writer removes its temporary file when it is released.
+///
+/// Use it for content that arrives in pieces (downloads); `ContentStore.put` wraps it for files and data.
+public final class ObjectWriter {
+    /// The store being written to.
+    public let store: ContentStore
+    /// The temporary file receiving the bytes.
+    public let temporaryPath: String
+    private var descriptor: Int32
+    private let hasher: SHA256Hasher
+    private var written: Int64 = 0
+
+    /// Opens a fresh temporary file in `store`'s `tmp/` folder (created if needed).
+    public init(store: ContentStore) throws(StoreError) {
+        self.store = store
+        try POSIXFile.makeDirectories(store.temporaryDirectory)
+        let (opened, path) = try POSIXFile.makeTemporaryFile(prefix: store.temporaryDirectory + "/put-")
+        descriptor = opened
+        temporaryPath = path
+        do { hasher = try SHA256Hasher() } catch {
+            close(opened)
+            unlink(temporaryPath)
+            throw StoreError.digest(error)
+        }
+    }
+
+    deinit { abandon() }
+
+    /// Number of bytes written so far.
+    public var byteCount: Int64 { written }
+
+    /// Appends `buffer` to the object.
+    public func write(_ buffer: UnsafeRawBufferPointer) throws(StoreError) {
+        guard descriptor >= 0 else { return }
+        try POSIXFile.writeAll(descriptor, buffer, path: temporaryPath)
+        hasher.update(buffer)
+        written += Int64(buffer.count)
+    }
+
+    /// Appends the bytes of `bytes` to the object.
+    public func write<Bytes: ContiguousBytes>(_ bytes: Bytes) throws(StoreError) {
+        let result: Result<Void, StoreError> = bytes.withUnsafeBytes { buffer in
+            do throws(StoreError) { try write(buffer) } catch { return .failure(error) }
+            return .success(())
+        }
+        try result.get()
+    }
+
+    /// Finishes the object: fsync, compare with `expected` (if given), rename into place, fsync the folder.
+    ///
+    /// If the object is already stored (another process won the race), the temporary file is dropped.
+    public func commit(expected: Digest? = nil, source: String = "<stream>") throws(StoreError) -> StoredObject {
+        guard descriptor >= 0 else { throw StoreError.io(path: temporaryPath, operation: "commit", reason: "already finished") }
+        defer { abandon() }
+        guard fsync(descriptor) == 0 else { throw POSIXFile.error("fsync", temporaryPath) }
+        _ = fchmod(descriptor, 0o444)
+        let digest = hasher.finalize()
+        if let expected, expected != digest {
+            throw StoreError.digestMismatch(expected: expected, actual: digest, source: source)
+        }
+        let object = StoredObject(digest: digest, size: written)
+        let destination = store.objectPath(for: digest)
+        if POSIXFile.exists(destination) { return object }
+        let folder = POSIXFile.parentDirectory(of: destination)
+        try POSIXFile.makeDirectories(folder)
+        guard rename(temporaryPath, destination) == 0 else { throw POSIXFile.error("rename into", destination) }
+        try POSIXFile.fsyncDirectory(folder)
+        return object
+    }
+
+    /// Drops the object: closes and removes the temporary file. Safe to call more than once.
+    public func abandon() {
+        guard descriptor >= 0 else { return }
+        close(descriptor)
+        descriptor = -1
+        unlink(temporaryPath)
+    }
+}

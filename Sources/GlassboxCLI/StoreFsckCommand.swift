@@ -1,0 +1,48 @@
+import ArgumentParser
+import ContentStore
+import Foundation
+
+/// `glassbox store fsck`: re-hash every object, quarantine corrupt ones.
+struct StoreFsckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fsck",
+        abstract: "Re-hash every object; move each corrupt one to quarantine/ and report it.",
+        discussion: """
+            Prints one line per corrupt object ('corrupt: <digest> …, moved to <path>') and a summary. \
+            Temporary files left by writes interrupted more than an hour ago are removed. \
+            Exit status: 0 every object is intact; \(ExitStatus.verificationFailed.rawValue) corrupt objects were found \
+            (re-import them); 1 the store could not be read.
+            """)
+
+    @OptionGroup var options: StoreOptions
+
+    @Option(help: "Number of objects hashed at once (default: the number of CPU cores).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1 (got \(threads))") }
+    }
+
+    func run() async throws {
+        let store = options.store
+        let progress = HashProgress.start(label: "checking", total: 0)
+        let report: FsckReport
+        do { report = try store.fsck(threads: threads, progress: progress?.reporter) } catch {
+            progress?.finish()
+            throw HashConsole.fail(error.description)
+        }
+        progress?.finish()
+        if options.json {
+            HashConsole.out(try HashConsole.json(report))
+        } else {
+            for object in report.corrupt {
+                let place = object.quarantinedAt.map { "moved to \($0)" } ?? "could not be moved"
+                HashConsole.out("corrupt: \(object.digest) (\(object.reason)), \(place)\n")
+            }
+            HashConsole.out(
+                "checked \(report.checkedObjects) objects (\(HashConsole.bytes(report.checkedBytes))): "
+                    + "\(report.corrupt.count) corrupt, \(report.removedTemporaryFiles) stale temporary files removed\n")
+        }
+        if !report.passed { throw ExitStatus.verificationFailed.exitCode }
+    }
+}

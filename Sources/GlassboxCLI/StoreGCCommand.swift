@@ -1,0 +1,46 @@
+import ArgumentParser
+import ContentStore
+
+/// `glassbox store gc --keep LOCK…`: remove objects no lock file references.
+struct StoreGCCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gc",
+        abstract: "Remove every object that none of the given lock files references.",
+        discussion: """
+            A lock file is any JSON file; every 'sha256:<64 hex>' string in it (key or value, at any \
+            depth) is kept, and so is every file listed by a kept directory manifest. At least one \
+            --keep is required, so a typo cannot empty the store. Exit status: 0 done; 1 a lock file \
+            could not be read (nothing removed) or removing failed.
+            """)
+
+    @OptionGroup var options: StoreOptions
+
+    @Option(name: .customLong("keep"), parsing: .upToNextOption, help: ArgumentHelp(
+        "JSON lock files whose digests must be kept (e.g. recipe.lock.json).", valueName: "LOCKFILE"))
+    var lockFiles: [String] = []
+
+    @Flag(name: .customLong("dry-run"), help: "Report what would be removed; remove nothing.")
+    var dryRun = false
+
+    func validate() throws {
+        guard !lockFiles.isEmpty else {
+            throw ValidationError("give at least one --keep LOCKFILE (objects it references are kept)")
+        }
+    }
+
+    func run() async throws {
+        let report: GCReport
+        do { report = try options.store.collectGarbage(keepingLockFiles: lockFiles, dryRun: dryRun) } catch {
+            throw HashConsole.fail(error.description)
+        }
+        if options.json {
+            HashConsole.out(try HashConsole.json(report))
+            return
+        }
+        let verb = dryRun ? "would remove" : "removed"
+        HashConsole.out(report.removed.map { "\(verb) \($0.digest)  \($0.size)\n" }.joined())
+        HashConsole.out(
+            "\(verb) \(report.removed.count) objects, \(report.bytesFreed) bytes (\(HashConsole.bytes(report.bytesFreed))) "
+                + "\(dryRun ? "would be " : "")freed; kept \(report.keptObjects) objects (\(HashConsole.bytes(report.keptBytes)))\n")
+    }
+}

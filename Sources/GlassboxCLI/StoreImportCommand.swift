@@ -1,0 +1,63 @@
+import ArgumentParser
+import ContentStore
+import Foundation
+
+/// `glassbox store import DIR`: store a directory and print its manifest digest.
+struct StoreImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Store every file of a directory and its manifest; print the directory's digest.",
+        discussion: """
+            The directory must hold only regular files and folders (a symbolic link or special file \
+            is an error naming it). Its digest is the SHA-256 of its canonical manifest; give it to \
+            'glassbox store export' to recreate the tree. Exit status: 0 stored; 1 failure.
+            """)
+
+    @OptionGroup var options: StoreOptions
+
+    @Argument(help: ArgumentHelp("The directory to store.", valueName: "DIR"))
+    var directory: String
+
+    @Option(help: "Number of files hashed at once (default: the number of CPU cores).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1 (got \(threads))") }
+    }
+
+    func run() async throws {
+        let store = options.store
+        let progress = HashProgress.start(label: "importing", total: 0)
+        defer { progress?.finish() }
+        let result: DirectoryImport
+        do { result = try store.importDirectory(at: directory, threads: threads, progress: progress?.reporter) } catch {
+            throw HashConsole.fail(error.description)
+        }
+        progress?.finish()
+        if options.json {
+            HashConsole.out(try HashConsole.json(ImportSummary(result)))
+            return
+        }
+        HashConsole.out("\(result.digest)\n")
+        HashConsole.note(
+            "imported \(result.manifest.entries.count) files (\(HashConsole.bytes(result.manifest.totalSize))) "
+                + "from \(directory): \(result.newObjects) new objects, \(HashConsole.bytes(result.newBytes)) added to \(store.root)")
+    }
+
+    /// The `--json` form of an import.
+    private struct ImportSummary: Encodable {
+        let digest: String
+        let files: Int
+        let size: Int64
+        let newObjects: Int
+        let newBytes: Int64
+
+        init(_ result: DirectoryImport) {
+            digest = result.digest.description
+            files = result.manifest.entries.count
+            size = result.manifest.totalSize
+            newObjects = result.newObjects
+            newBytes = result.newBytes
+        }
+    }
+}
