@@ -15,11 +15,13 @@ public struct Glassbox: AsyncParsableCommand {
         version: GlassboxVersion.string,
         subcommands: [
             HashCommand.self, StoreCommand.self,
-            TokenizerCommand.self, TokenizeCommand.self, DetokenizeCommand.self,
             KeygenCommand.self, SignCommand.self, VerifyCommand.self,
             DataCommand.self,
             TrainCommand.self, TrainBenchCommand.self,
             RecipeCommand.self, BuildCommand.self, ReproduceCommand.self,
+            TokenizerCommand.self, TokenizeCommand.self, DetokenizeCommand.self,
+            TrainCommand.self, TrainBenchCommand.self,
+            GenerateCommand.self, LogitsCommand.self, EvalCommand.self,
         ]
     )
 
