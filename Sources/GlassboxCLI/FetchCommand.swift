@@ -53,6 +53,9 @@ struct FetchCommand: ParsableCommand {
     @Flag(help: "Print the result as JSON.")
     var json = false
 
+    @Flag(help: "No progress line (it is shown only on a terminal, after a second of work).")
+    var noProgress = false
+
     func validate() throws {
         guard ArchiveFormat(rawValue: archive) != nil else {
             throw ValidationError("--archive must be one of none, tar, tar.gz, zip (got '\(archive)')")
@@ -64,7 +67,7 @@ struct FetchCommand: ParsableCommand {
     func run() throws {
         let options = FetchOptions(
             attempts: attempts, caBundle: caBundle.map { URL(fileURLWithPath: $0) },
-            cacheDirectory: cache.map { URL(fileURLWithPath: $0) })
+            cacheDirectory: cache.map { URL(fileURLWithPath: $0) }, progress: noProgress ? .never : .auto)
         let name = URL(string: uri)?.lastPathComponent ?? ""
         let spec = SourceSpec(
             id: name.isEmpty ? "source" : name, uri: uri, sha256: try sha256.map(Self.digest), archive: ArchiveFormat(rawValue: archive) ?? .none,
