@@ -144,3 +144,21 @@ struct GitFetchTests {
         }
     }
 }
+
+@Suite("git mirror recovery")
+struct GitMirrorRecoveryTests {
+    @Test("a mirror left broken in the cache is rebuilt")
+    func brokenMirror() throws {
+        let folder = try TemporaryDirectory()
+        let repo = try TestRepository(in: folder)
+        let spec = SourceSpec(id: "g", uri: "git+file://\(repo.path.path)@\(repo.first)#README.md")
+        let fetcher = Fetcher(options: testOptions(folder))
+        _ = try fetcher.fetch(spec, recipeDirectory: folder.url, into: folder.path("out1"))
+        let mirrors = folder.listing("cache/git").filter { $0.hasSuffix(".git") }
+        let mirror = try #require(mirrors.first)
+        try Data("garbage".utf8).write(to: folder.path("cache/git/\(mirror)/HEAD"))
+        try FileManager.default.removeItem(at: folder.path("cache/git/\(mirror)/objects"))
+        let result = try fetcher.fetch(spec, recipeDirectory: folder.url, into: folder.path("out2"))
+        #expect(result.files.map(\.path) == ["README.md"])
+    }
+}
