@@ -39,7 +39,7 @@ struct GitFetch {
         }
         guard !files.isEmpty else { throw .nothingSelected(source: spec.id, patterns: [glob] + spec.members) }
         let result = FetchedSource(digest: Digest.sha256(of: ""), files: files, commit: commit)
-        let digest = result.manifestDigest
+        let digest = try result.manifest().digest
         if let expected = spec.sha256, expected != digest {
             throw .digestMismatch(source: spec.id, uri: spec.uri, expected: expected, actual: digest)
         }

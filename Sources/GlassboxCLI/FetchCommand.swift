@@ -53,6 +53,9 @@ struct FetchCommand: ParsableCommand {
     @Flag(help: "Print the result as JSON.")
     var json = false
 
+    @Flag(help: "No progress line (it is shown only on a terminal, after a second of work).")
+    var noProgress = false
+
     func validate() throws {
         guard ArchiveFormat(rawValue: archive) != nil else {
             throw ValidationError("--archive must be one of none, tar, tar.gz, zip (got '\(archive)')")
@@ -64,9 +67,10 @@ struct FetchCommand: ParsableCommand {
     func run() throws {
         let options = FetchOptions(
             attempts: attempts, caBundle: caBundle.map { URL(fileURLWithPath: $0) },
-            cacheDirectory: cache.map { URL(fileURLWithPath: $0) })
+            cacheDirectory: cache.map { URL(fileURLWithPath: $0) }, progress: noProgress ? .never : .auto)
+        let name = URL(string: uri)?.lastPathComponent ?? ""
         let spec = SourceSpec(
-            id: uri, uri: uri, sha256: try sha256.map(Self.digest), archive: ArchiveFormat(rawValue: archive) ?? .none,
+            id: name.isEmpty ? "source" : name, uri: uri, sha256: try sha256.map(Self.digest), archive: ArchiveFormat(rawValue: archive) ?? .none,
             members: members)
         let result: FetchedSource
         do {
@@ -90,7 +94,7 @@ struct FetchCommand: ParsableCommand {
     }
 
     private func printJSON(_ result: FetchedSource) {
-        let files = result.files.map { ["path": $0.path, "size": "\($0.size)", "sha256": $0.digest.description] }
+        let files: [[String: Any]] = result.files.map { ["path": $0.path, "size": $0.size, "sha256": $0.digest.description] }
         var object: [String: Any] = ["digest": result.digest.description, "files": files]
         if let commit = result.commit { object["commit"] = commit }
         if let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) {

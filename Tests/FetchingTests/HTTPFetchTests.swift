@@ -148,3 +148,26 @@ struct HTTPFetchTests {
         #expect(RetryAfter.seconds(nil, now: now) == nil)
     }
 }
+
+@Suite("HTTP recovery paths")
+struct HTTPRecoveryTests {
+    @Test("a stale partial file from another version is detected by the digest and re-downloaded from zero")
+    func stalePartial() throws {
+        let folder = try TemporaryDirectory()
+        let body = sampleBytes(50_000, seed: 3)
+        let digest = Digest.sha256(of: body)
+        try folder.write(sampleBytes(1000, seed: 4), to: "cache/partial/\(digest.hex).part")
+        let server = try FaultServer(body: body, script: [.serve])
+        let spec = SourceSpec(id: "web", uri: server.url, sha256: digest)
+        _ = try Fetcher(options: testOptions(folder)).fetch(spec, recipeDirectory: folder.url, into: folder.path("out"))
+        #expect(try Data(contentsOf: folder.path("out/data.bin")) == body)
+        #expect(server.ranges == ["bytes=1000-", ""])
+    }
+
+    @Test("progress sizes are printed in decimal units")
+    func progressFormat() {
+        #expect(ProgressLine.format(999) == "999 B")
+        #expect(ProgressLine.format(1_500_000) == "1.5 MB")
+        #expect(ProgressLine.format(2_000_000_000) == "2.0 GB")
+    }
+}
