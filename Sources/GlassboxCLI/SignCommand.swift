@@ -35,9 +35,9 @@ struct SignCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let signingKey = try KeyFiles.privateKey(key, passphraseFile: passphraseFile)
+            let signingKey = try SigningKeyFiles.privateKey(key, passphraseFile: passphraseFile)
             let minisignKey = try minisign.map { path in
-                try MinisignSecretKey(parsing: String(decoding: try KeyFiles.read(path, what: "minisign key"), as: UTF8.self), path: path)
+                try MinisignSecretKey(parsing: String(decoding: try SigningKeyFiles.read(path, what: "minisign key"), as: UTF8.self), path: path)
             }
             let url = URL(fileURLWithPath: directory)
             let inputs = try ProvenanceInputs(releaseDirectory: url, builderVersion: GlassboxVersion.string)
@@ -45,11 +45,11 @@ struct SignCommand: ParsableCommand {
             let outcome = try signer.sign(url)
             print("signed \(outcome.signed.count) files in \(directory) with \(signingKey.algorithm.rawValue) key \(key)")
             for name in outcome.written { print("  wrote \(name)") }
-        } catch let error as CLIFailure {
-            printError(error.message)
+        } catch let error as SigningFailure {
+            SigningFailure.print(error.message)
             throw ExitStatus.failure.exitCode
         } catch let error as VerificationError {
-            printError(error.description)
+            SigningFailure.print(error.description)
             throw ExitStatus.failure.exitCode
         }
     }
