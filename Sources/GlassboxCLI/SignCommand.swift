@@ -41,8 +41,10 @@ struct SignCommand: ParsableCommand {
             }
             let url = URL(fileURLWithPath: directory)
             let inputs = try ProvenanceInputs(releaseDirectory: url, builderVersion: GlassboxVersion.string)
-            let signer = try ReleaseSigner(key: signingKey, minisignKey: minisignKey, provenance: inputs)
+            let hasher = ParallelFileHasher(progress: VerifyProgress.forStandardError())
+            let signer = try ReleaseSigner(key: signingKey, minisignKey: minisignKey, provenance: inputs, hasher: hasher)
             let outcome = try signer.sign(url)
+            VerifyProgress.clear()
             print("signed \(outcome.signed.count) files in \(directory) with \(signingKey.algorithm.rawValue) key \(key)")
             for name in outcome.written { print("  wrote \(name)") }
         } catch let error as SigningFailure {
