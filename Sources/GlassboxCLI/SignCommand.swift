@@ -40,7 +40,7 @@ struct SignCommand: ParsableCommand {
                 try MinisignSecretKey(parsing: String(decoding: try SigningKeyFiles.read(path, what: "minisign key"), as: UTF8.self), path: path)
             }
             let url = URL(fileURLWithPath: directory)
-            let inputs = try ProvenanceInputs(releaseDirectory: url, builderVersion: GlassboxVersion.string)
+            let inputs = try SignProvenance.inputs(for: url)
             let hasher = ParallelFileHasher(progress: VerifyProgress.forStandardError())
             let signer = try ReleaseSigner(key: signingKey, minisignKey: minisignKey, provenance: inputs, hasher: hasher)
             let outcome = try signer.sign(url)
