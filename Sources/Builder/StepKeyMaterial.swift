@@ -12,6 +12,14 @@ public struct StepKeyMaterial: Codable, Sendable, Equatable {
     /// Version of glassbox's deterministic cores.
     public let coreVersion: String
 
+    /// Creates key material.
+    public init(kind: StepKind, config: String, inputs: [String: Digest], coreVersion: String) {
+        self.kind = kind
+        self.config = config
+        self.inputs = inputs
+        self.coreVersion = coreVersion
+    }
+
     enum CodingKeys: String, CodingKey {
         case kind, config, inputs
         case coreVersion = "core_version"

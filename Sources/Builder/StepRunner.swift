@@ -61,8 +61,9 @@ public struct StepRunner: Sendable {
             case let .hit(record):
                 options.events(.finished(step: spec.id, cached: true, seconds: 0))
                 return record
-            case let .damaged(reason):
+            case let .damaged(reason, corrupt):
                 options.events(.warning("step \(spec.id): \(reason); rebuilding it"))
+                cache.discard(corrupt)
             case .miss:
                 break
             }

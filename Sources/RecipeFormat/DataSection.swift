@@ -6,7 +6,7 @@ public struct DataSection: Codable, Equatable, Sendable {
     public var normalization: String
     /// What to do with invalid UTF-8: `replace` (U+FFFD) or `drop` the document.
     public var invalidUTF8: String
-    /// How a source is cut into documents: `line`, `paragraph` (blank-line separated) or `file`.
+    /// How a source is cut into documents: `line` (default), `paragraph` (blank-line separated) or `file`.
     public var split: String
     /// Deduplication: `exact` (identical documents after normalisation) or `none`.
     public var dedup: String
@@ -30,7 +30,7 @@ public struct DataSection: Codable, Equatable, Sendable {
             sources: sources,
             normalization: reader.choice("normalization", ["nfc", "none"], default: "nfc"),
             invalidUTF8: reader.choice("invalid_utf8", ["replace", "drop"], default: "replace"),
-            split: reader.choice("split", ["line", "paragraph", "file"], default: "paragraph"),
+            split: reader.choice("split", ["line", "paragraph", "file"], default: "line"),
             dedup: reader.choice("dedup", ["exact", "none"], default: "exact"),
             minDocumentChars: reader.int("min_document_chars", in: 0...1_000_000_000) ?? 1,
             evalFraction: reader.double("eval_fraction", [.greaterThan(0), .lessThan(1)]) ?? 0.05,

@@ -10,6 +10,11 @@ public struct RecipeProblem: Equatable, Hashable, Sendable, Codable, CustomStrin
     /// 1-based column of a syntax or encoding error; nil for problems found after parsing.
     public var column: Int?
 
+    enum CodingKeys: String, CodingKey {
+        case message, line, column
+        case keyPath = "key_path"
+    }
+
     /// A problem at `keyPath`.
     public init(keyPath: String, message: String, line: Int? = nil, column: Int? = nil) {
         self.keyPath = keyPath

@@ -27,7 +27,7 @@ public enum RecipeTemplate {
         [data]
         normalization = "nfc"               # "nfc" | "none"
         invalid_utf8 = "replace"            # "replace" | "drop"
-        split = "paragraph"                 # "line" | "paragraph" | "file"
+        split = "line"                      # "line" | "paragraph" | "file"
         dedup = "exact"                     # "exact" | "none"
         min_document_chars = 20
         eval_fraction = 0.05                # held-out share, strictly between 0 and 1

@@ -1,0 +1,41 @@
+import Foundation
+import RecipeFormat
+import Tokenization
+
+/// The `tokenizer` step through the Tokenization module: trains byte-level BPE on the prepared
+/// `train.jsonl` and writes `tokenizer.json`, `tokenizer_config.json` and `special_tokens_map.json`.
+public struct TokenizerStep: StepExecutor {
+    /// `.tokenizer`.
+    public let kind = StepKind.tokenizer
+
+    /// Creates the executor.
+    public init() {}
+
+    /// Trains the tokenizer.
+    public func run(_ context: StepContext) throws {
+        let section = context.recipe.tokenizer
+        let corpus = try context.input("prepare").appendingPathComponent("train.jsonl")
+        let trainer = BPETrainer(options: try Self.options(section, threads: context.threads))
+        do {
+            let documents = try TrainingCorpus.load(files: [corpus])
+            let tokenizer = try trainer.train(documents: documents) { progress in
+                let fraction = progress.total > 0 ? Double(progress.done) / Double(progress.total) : nil
+                context.progress(StepProgress(fraction: fraction))
+            }
+            try tokenizer.write(to: context.outputDirectory, modelMaxLength: context.recipe.model.contextLength)
+        } catch {
+            throw BuildError.stepFailed(step: context.step.id, reason: "\(error)")
+        }
+    }
+
+    /// Maps `[tokenizer]` onto the Tokenization module's options.
+    static func options(_ section: TokenizerSection, threads: Int) throws(BuildError) -> BPETrainerOptions {
+        guard let preTokenizer = PreTokenizer(rawValue: section.preTokenizer) else {
+            throw BuildError.stepFailed(step: "tokenizer", reason: "pre_tokenizer \"\(section.preTokenizer)\" is not supported by this glassbox")
+        }
+        return BPETrainerOptions(
+            vocabSize: section.vocabSize, minFrequency: section.minFrequency, specialTokens: section.specialTokens,
+            bosToken: section.bosToken, eosToken: section.eosToken, preTokenizer: preTokenizer,
+            languageWeights: section.languageWeights, threads: threads)
+    }
+}
