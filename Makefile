@@ -9,7 +9,7 @@ BIN := .build/release/glassbox
 APT_PACKAGES := libgit2-dev libcurl4-openssl-dev libssl-dev pkg-config nginx fcgiwrap git hyperfine minisign time
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test demo bench clean
+.PHONY: deps build test demo bench clean asan
 
 ## deps: install the Debian packages Glassbox builds and tests with (only those that are missing)
 deps:
@@ -41,3 +41,8 @@ bench: build
 
 clean:
 	rm -rf .build
+
+## asan: the strict safetensors reader and the verifier under AddressSanitizer (debug build in .build-asan;
+## leak detection off: XCTest's own runner leaks a few bytes at exit)
+asan: deps
+	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --build-path .build-asan --sanitize=address --filter 'SafeTensorsTests|VerificationTests'

@@ -49,6 +49,7 @@ hyperfine -N --warmup 1 --runs "$RUNS" --export-json "$WORK/many.json" \
 echo "== peak memory"
 /usr/bin/time -v "$BIN" hash --no-progress "$BIG" 2> "$WORK/time-big.txt" >/dev/null
 /usr/bin/time -v "$BIN" hash --threads 2 --no-progress "$MANY" 2> "$WORK/time-many.txt" >/dev/null
+/usr/bin/time -v "$BIN" hash --threads 1 --no-progress "$MANY" 2> "$WORK/time-many1.txt" >/dev/null
 
 python3 - "$WORK" <<'PY'
 import json, re, sys
@@ -56,6 +57,11 @@ work = sys.argv[1]
 gib = 2 * 1024**3
 def means(name):
     return {r["command"]: r["mean"] for r in json.load(open(f"{work}/{name}.json"))["results"]}
+def field(name, label):
+    text = open(f"{work}/time-{name}.txt").read()
+    return re.search(re.escape(label) + r": ([\d.]+)", text).group(1)
+def cpu(name):
+    return float(field(name, "User time (seconds)")) + float(field(name, "System time (seconds)"))
 def rss(name):
     text = open(f"{work}/time-{name}.txt").read()
     return int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1)) / 1024
@@ -73,6 +79,9 @@ print(f"| glassbox / sha256sum throughput | {s / g:.2f}x (target >= 3x) |")
 print(f"| 64 x 32 MiB, --threads 1 | {t1:.3f} s, {gib / t1 / 1e9:.2f} GB/s |")
 print(f"| 64 x 32 MiB, --threads 2 | {t2:.3f} s, {gib / t2 / 1e9:.2f} GB/s |")
 print(f"| 2 threads / 1 thread | {t1 / t2:.2f}x (target >= 1.7x) |")
+print(f"| 64 x 32 MiB, CPU time (user+sys) 1 thread / 2 threads | {cpu('many1'):.2f} s / {cpu('many'):.2f} s "
+      f"({field('many1', 'Percent of CPU this job got')}% / {field('many', 'Percent of CPU this job got')}% of a core) |")
+print(f"| load average during the run | {open('/proc/loadavg').read().split()[0]} |")
 print(f"| peak RSS, 2 GiB file | {rss('big'):.1f} MiB (target < 64 MiB) |")
 print(f"| peak RSS, 64 files, 2 threads | {rss('many'):.1f} MiB |")
 PY

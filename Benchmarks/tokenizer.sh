@@ -2,7 +2,7 @@
 # Tokenizer benchmark: glassbox vs Hugging Face tokenizers, side by side in the same run.
 #   1. training a 32k byte-level BPE (Llama-3 regex) on ~20 MB of multilingual text, 1 and 2 threads
 #   2. batch encoding (~3.7 MB, 33 languages) on 1 and 2 threads
-# Wall time and peak RSS (/usr/bin/time -v) of each whole process, plus the encode-only time each
+# Wall time, CPU time (user+sys) and peak RSS (/usr/bin/time -v) of each whole process, plus the encode-only time each
 # side measures around its batch call. Also checks that both learned the same merges.
 # Needs: .build/release/glassbox (`make build`), python3 with tokenizers, /usr/bin/time.
 # Usage: bash Benchmarks/tokenizer.sh [MEGABYTES]   (output under bench-out/tokenizer/)
@@ -28,7 +28,8 @@ wall = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)", te
 h, m, s = wall.groups()
 seconds = int(h or 0) * 3600 + int(m) * 60 + float(s)
 rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1)) / 1024
-print(f"{sys.argv[2]:<28} wall {seconds:7.2f} s   peak {rss:7.1f} MiB")
+cpu = sum(float(re.search(rf"{k} time \(seconds\): ([\d.]+)", text).group(1)) for k in ("User", "System"))
+print(f"{sys.argv[2]:<28} wall {seconds:7.2f} s   cpu {cpu:7.2f} s   peak {rss:7.1f} MiB")
 PY
 }
 

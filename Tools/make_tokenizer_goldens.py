@@ -5,9 +5,11 @@ What it writes (all deterministic: fixed seeds, sorted inputs):
   samples.json            test texts: corpus excerpts of 29 languages, Chinese, emoji ZWJ, combining
                           marks, digit runs, odd whitespace, random code points, random bytes (lossy)
   train_corpus.jsonl      a small multilingual training corpus ({"language","text"} per line)
-  hf_llama3/tokenizer.json  trained by tokenizers' BpeTrainer, Llama-3 pre-tokenizer, merges as pairs
+  hf_llama3/tokenizer.json  trained by tokenizers' BpeTrainer, Llama-3 pre-tokenizer, merges as pairs,
+                          ignore_merges, post-processor Sequence[ByteLevel, TemplateProcessing(BOS)]
   hf_gpt2/tokenizer.json    trained by tokenizers, GPT-2 ByteLevel(add_prefix_space=True), merges
                           rewritten as legacy "a b" strings, plus lstrip/rstrip added tokens
+  hf_noregex/tokenizer.json  trained by tokenizers with ByteLevel(use_regex=False) alone
   trainer_expected.json   the merges and vocab BpeTrainer learns from train_corpus.jsonl
   goldens.json            for every tokenizer above (and Glassbox's, if present) and every sample:
                           ids with and without special tokens, decoded text; pre-tokenizer pieces
@@ -16,7 +18,7 @@ Glassbox-trained tokenizer: `glassbox_trained/` is written by
     glassbox tokenizer train --data Tests/TokenizationTests/Fixtures/train_corpus.jsonl \
         --vocab-size 1200 --min-frequency 2 --special-tokens '<s>,</s>,<pad>' --bos-token '<s>' \
         --eos-token '</s>' --out Tests/TokenizationTests/Fixtures/glassbox_trained
-(pass --glassbox PATH to run that here). This script loads it with `tokenizers` AND with
+(and glassbox_gpt2/ the same with --pre-tokenizer gpt2; pass --glassbox PATH to run both here). This script loads it with `tokenizers` AND with
 `transformers.PreTrainedTokenizerFast`, checks both encode every sample identically, and records
 the ids as goldens the Swift test compares against.
 
@@ -83,7 +85,7 @@ def crafted_samples(rng):
         out.append((f"random-codepoints-{i}", "".join(chars)))
     for i in range(80):
         raw = bytes(rng.randint(0, 255) for _ in range(rng.randint(0, 48)))
-        out.append((f"random-bytes-{i}", raw.decode("utf-8", errors="replace")))
+        out.append((f"random-bytes-{i}", raw.decode("utf-8", errors="replace"), raw.hex()))
     return out
 
 
@@ -93,8 +95,11 @@ def make_samples():
     for lang in EU24 + EXTRA:
         for i, line in enumerate(corpus_lines(lang, "eval.txt", 12)):
             samples.append({"name": f"{lang}-{i}", "text": line[:400]})
-    for name, text in crafted_samples(rng):
-        samples.append({"name": name, "text": text})
+    for name, text, *raw in crafted_samples(rng):
+        sample = {"name": name, "text": text}
+        if raw:  # the bytes before Python's lossy decoding; Swift must replace them the same way
+            sample["raw_hex"] = raw[0]
+        samples.append(sample)
     return samples
 
 
@@ -128,8 +133,11 @@ def train(tok, texts):
 
 def make_hf_llama3(texts):
     tok = train(llama3_tokenizer(), texts)
-    tok.post_processor = processors.TemplateProcessing(
-        single="<s> $A", pair="<s> $A <s> $B", special_tokens=[("<s>", tok.token_to_id("<s>"))])
+    # As Llama 3.1 writes it: Sequence[ByteLevel, TemplateProcessing].
+    tok.post_processor = processors.Sequence([
+        processors.ByteLevel(trim_offsets=False),
+        processors.TemplateProcessing(single="<s> $A", pair="<s> $A <s> $B",
+                                      special_tokens=[("<s>", tok.token_to_id("<s>"))])])
     (FIX / "hf_llama3").mkdir(exist_ok=True)
     tok.save(str(FIX / "hf_llama3/tokenizer.json"))
     return tok
@@ -154,12 +162,31 @@ def make_hf_gpt2(texts):
     return reloaded
 
 
+def gpt2_tokenizer():
+    tok = Tokenizer(models.BPE())
+    tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False, use_regex=True)
+    tok.decoder = decoders.ByteLevel()
+    return tok
+
+
+def make_hf_noregex(texts):
+    """ByteLevel(use_regex=False) alone: each text segment is one piece (glassbox's PreTokenizer.none)."""
+    tok = Tokenizer(models.BPE())
+    tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False, use_regex=False)
+    tok.decoder = decoders.ByteLevel()
+    tok = train(tok, [t[:80] for t in texts])
+    (FIX / "hf_noregex").mkdir(exist_ok=True)
+    tok.save(str(FIX / "hf_noregex/tokenizer.json"))
+    return tok
+
+
 def make_trainer_expected(texts):
-    tok = train(llama3_tokenizer(), texts)
-    doc = json.loads(tok.to_str())
-    expected = {"settings": TRAIN_SETTINGS, "tokenizers_version": tokenizers.__version__,
-                "merges": doc["model"]["merges"], "vocab": doc["model"]["vocab"]}
-    (FIX / "trainer_expected.json").write_text(json.dumps(expected, ensure_ascii=False) + "\n", encoding="utf-8")
+    for name, factory in [("trainer_expected.json", llama3_tokenizer), ("trainer_expected_gpt2.json", gpt2_tokenizer)]:
+        tok = train(factory(), texts)
+        doc = json.loads(tok.to_str())
+        expected = {"settings": TRAIN_SETTINGS, "tokenizers_version": tokenizers.__version__,
+                    "merges": doc["model"]["merges"], "vocab": doc["model"]["vocab"]}
+        (FIX / name).write_text(json.dumps(expected, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def make_unsupported():
@@ -220,19 +247,23 @@ def main():
     goldens = {"tokenizers_version": tokenizers.__version__, "tokenizers": {}, "pieces": pieces(samples)}
     goldens["tokenizers"]["hf_llama3"] = encodings(make_hf_llama3(texts), samples)
     goldens["tokenizers"]["hf_gpt2"] = encodings(make_hf_gpt2(texts), samples)
+    goldens["tokenizers"]["hf_noregex"] = encodings(make_hf_noregex(texts), samples)
     make_trainer_expected(texts)
     make_unsupported()
-    out_dir = FIX / "glassbox_trained"
-    if args.glassbox:
-        subprocess.run([args.glassbox, "tokenizer", "train", "--data", str(FIX / "train_corpus.jsonl"),
-                        "--vocab-size", "1200", "--min-frequency", "2", "--special-tokens", ",".join(SPECIALS),
-                        "--bos-token", "<s>", "--eos-token", "</s>", "--out", str(out_dir)], check=True)
-    if (out_dir / "tokenizer.json").exists():
-        tok = Tokenizer.from_file(str(out_dir / "tokenizer.json"))
-        goldens["tokenizers"]["glassbox_trained"] = encodings(tok, samples, check_transformers_dir=out_dir)
-    else:
-        print("note: no glassbox_trained/ yet; run with --glassbox to add it", file=sys.stderr)
-    (FIX / "goldens.json").write_text(json.dumps(goldens, ensure_ascii=True) + "\n")
+    for name, rule in [("glassbox_trained", "llama3"), ("glassbox_gpt2", "gpt2")]:
+        out_dir = FIX / name
+        if args.glassbox:
+            subprocess.run([args.glassbox, "tokenizer", "train", "--data", str(FIX / "train_corpus.jsonl"),
+                            "--vocab-size", "1200", "--min-frequency", "2", "--special-tokens", ",".join(SPECIALS),
+                            "--bos-token", "<s>", "--eos-token", "</s>", "--pre-tokenizer", rule,
+                            "--out", str(out_dir)], check=True)
+        if (out_dir / "tokenizer.json").exists():
+            tok = Tokenizer.from_file(str(out_dir / "tokenizer.json"))
+            goldens["tokenizers"][name] = encodings(tok, samples, check_transformers_dir=out_dir)
+        else:
+            print(f"note: no {name}/ yet; run with --glassbox to add it", file=sys.stderr)
+    (FIX / "goldens.json").write_text(json.dumps(goldens, ensure_ascii=False, separators=(",", ":")) + "\n",
+                                      encoding="utf-8")
     print(f"wrote {FIX}: {len(samples)} samples, tokenizers {sorted(goldens['tokenizers'])}")
 
 

@@ -3,7 +3,7 @@ import Digests
 /// What a fetch produced: the files written into the output directory and their digests.
 public struct FetchedSource: Sendable, Hashable {
     /// The source's digest: the downloaded file's SHA-256 for a single file or an archive (what the
-    /// recipe's `sha256` pins), or the digest of `manifest` for git sources and `file:` directories.
+    /// recipe's `sha256` pins), or `manifest().digest` for git sources and `file:` directories.
     public var digest: Digest
     /// The files written, sorted by path.
     public var files: [FetchedFile]
@@ -17,14 +17,15 @@ public struct FetchedSource: Sendable, Hashable {
         self.commit = commit
     }
 
-    /// The canonical manifest of `files`: one line `<sha256 hex> <size> <path>` per file, sorted by
-    /// path (byte order), each ending in a newline. Its SHA-256 is `manifestDigest`.
-    public var manifest: String {
-        files.map { "\($0.digest.hex) \($0.size) \($0.path)\n" }.joined()
+    /// The canonical manifest of `files` — `Digests.Manifest`, the same form the store and
+    /// `glassbox hash --json` use, so `manifest().digest` equals the digest they print for the folder.
+    public func manifest() throws(FetchError) -> Manifest {
+        do {
+            return try Manifest(entries: files.map { Manifest.Entry(path: $0.path, size: $0.size, digest: $0.digest) })
+        } catch {
+            throw .badArchive(source: "(manifest)", member: "", reason: error.description)
+        }
     }
-
-    /// The SHA-256 of `manifest`.
-    public var manifestDigest: Digest { Digest.sha256(of: manifest) }
 }
 
 /// One file written by a fetch.

@@ -59,7 +59,7 @@ struct LocalFetch {
         }
         guard !files.isEmpty else { throw .nothingSelected(source: spec.id, patterns: spec.members) }
         let result = FetchedSource(digest: Digest.sha256(of: ""), files: files)
-        let digest = result.manifestDigest
+        let digest = try result.manifest().digest
         try check(digest)
         try staging.publish(result.files)
         return FetchedSource(digest: digest, files: result.files)

@@ -2,7 +2,8 @@ import Foundation
 
 /// A one-line progress display on standard error: bytes so far, total, rate and ETA.
 ///
-/// On a terminal the line is redrawn in place (`\r`) at most 5 times a second; with
+/// Nothing is shown during the first second. On a terminal the line is redrawn in place (`\r`) at
+/// most 5 times a second; with
 /// `ProgressMode.always` and no terminal, a plain line is printed at most once every 5 seconds.
 final class ProgressLine {
     private let label: String
@@ -34,14 +35,14 @@ final class ProgressLine {
         if startBytes == nil { startBytes = bytes }
         lastBytes = bytes
         let now = Date()
-        guard now.timeIntervalSince(lastDraw) >= interval else { return }
+        guard now.timeIntervalSince(started) >= 1, now.timeIntervalSince(lastDraw) >= interval else { return }
         lastDraw = now
         draw(now: now)
     }
 
     /// Draws the final state and ends the line.
     func finish() {
-        guard drawn || lastBytes > 0 else { return }
+        guard drawn else { return }
         draw(now: Date())
         if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
     }

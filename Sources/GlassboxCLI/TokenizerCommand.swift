@@ -9,6 +9,6 @@ struct TokenizerCommand: ParsableCommand {
             See also `glassbox tokenize` and `glassbox detokenize`. Format, regexes and determinism \
             guarantees: Docs/tokenizer.md.
             """,
-        subcommands: [TokenizerTrainCommand.self]
+        subcommands: [TokenizerTrainCommand.self, TokenizerFertilityCommand.self]
     )
 }

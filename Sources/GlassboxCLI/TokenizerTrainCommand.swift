@@ -46,6 +46,9 @@ struct TokenizerTrainCommand: ParsableCommand {
     @Option(name: .customLong("language-weight"), help: "Per-language weight, e.g. --language-weight ga=2 (repeatable).")
     var languageWeights: [String] = []
 
+    @Option(help: "Evaluation file (.jsonl with languages): also write fertility.json (per-language metrics).")
+    var eval: String?
+
     @Option(help: "Language code for plain-text data files.")
     var language: String = ""
 
@@ -91,6 +94,12 @@ struct TokenizerTrainCommand: ParsableCommand {
             }
             if showProgress { TokenizerCommandSupport.progressLine("") }
             try tokenizer.write(to: URL(fileURLWithPath: out))
+            if let eval {
+                let evalDocuments = try TrainingCorpus.load(files: [URL(fileURLWithPath: eval)], language: language)
+                let report = FertilityReport(tokenizer: tokenizer, documents: evalDocuments, threads: options.threads)
+                let target = URL(fileURLWithPath: out).appendingPathComponent(TokenizerStep.fertilityFileName)
+                try report.canonicalJSON().write(to: target, options: .atomic)
+            }
             let summary = Summary(out: out, vocabSize: tokenizer.count, merges: tokenizer.merges.count,
                                   documents: documents.count)
             if json {

@@ -37,6 +37,9 @@ struct VerifyCommand: ParsableCommand {
     @Option(name: .long, help: "minisign public key: also check DIR/SHA256SUMS.minisig.")
     var minisignKey: String?
 
+    @Option(name: .long, help: "Leave out this relative path (file or folder, e.g. .cache); repeatable.")
+    var ignore: [String] = []
+
     @Flag(name: .long, help: "Print the report as JSON.")
     var json = false
 
@@ -53,21 +56,22 @@ struct VerifyCommand: ParsableCommand {
             var verifier = ReleaseVerifier(
                 sumsFile: sums.map { URL(fileURLWithPath: $0) }, signatureFile: signature.map { URL(fileURLWithPath: $0) })
             verifier.hasher = ParallelFileHasher(
-                threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, progress: ProgressLine.forStandardError())
-            if let key { verifier.publicKey = (key, try KeyFiles.publicKey(key)) }
+                threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, progress: VerifyProgress.forStandardError())
+            verifier.ignoring = Set(ignore)
+            if let key { verifier.publicKey = (key, try SigningKeyFiles.publicKey(key)) }
             if let minisignKey {
-                let text = String(decoding: try KeyFiles.read(minisignKey, what: "minisign public key"), as: UTF8.self)
+                let text = String(decoding: try SigningKeyFiles.read(minisignKey, what: "minisign public key"), as: UTF8.self)
                 verifier.minisignKey = try MinisignPublicKey(parsing: text, path: minisignKey)
             }
             report = try verifier.verify(URL(fileURLWithPath: directory))
-        } catch let error as CLIFailure {
-            printError(error.message)
+        } catch let error as SigningFailure {
+            SigningFailure.print(error.message)
             throw ExitStatus.failure.exitCode
         } catch let error as VerificationError {
-            printError(error.description)
+            SigningFailure.print(error.description)
             throw ExitStatus.failure.exitCode
         }
-        ProgressLine.clear()
+        VerifyProgress.clear()
         json ? try printJSON(report) : printText(report)
         if !report.passed { throw ExitStatus.verificationFailed.exitCode }
     }

@@ -3,7 +3,7 @@ import Verification
 
 /// A one-line progress display on standard error for hashing (bytes, GB/s, ETA), only when standard
 /// error is a terminal, at most every 0.2 s.
-final class ProgressLine: @unchecked Sendable {
+final class VerifyProgress: @unchecked Sendable {
     private let lock = NSLock()
     private let start = Date()
     private var last = Date.distantPast
@@ -11,7 +11,7 @@ final class ProgressLine: @unchecked Sendable {
     /// A progress callback, or nil when standard error is not a terminal.
     static func forStandardError() -> ParallelFileHasher.Progress? {
         guard isatty(2) == 1 else { return nil }
-        let line = ProgressLine()
+        let line = VerifyProgress()
         return { done, total in line.update(done: done, total: total) }
     }
 

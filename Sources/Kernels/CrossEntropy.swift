@@ -13,8 +13,7 @@ public enum CrossEntropy {
                 let t = Int(tp.base[r])
                 guard t >= 0 else { l.base[r] = 0; continue }
                 let row = x.base + r * vocab
-                var m = -Float.infinity
-                for v in 0..<vocab { m = max(m, row[v]) }
+                let m = KernelMath.maximum(row, count: vocab)
                 var s: Float = 0
                 for v in 0..<vocab { s += KernelMath.exp(row[v] - m) }
                 l.base[r] = KernelMath.log(s) + m - row[t]
@@ -40,18 +39,13 @@ public enum CrossEntropy {
                     row.update(repeating: 0, count: vocab)
                     continue
                 }
-                var m = -Float.infinity
-                for v in 0..<vocab { m = max(m, row[v]) }
+                let m = KernelMath.maximum(row, count: vocab)
                 let target = row[t]
-                var s: Float = 0
-                for v in 0..<vocab {
-                    let e = KernelMath.exp(row[v] - m)
-                    row[v] = e
-                    s += e
-                }
+                KernelMath.expScaledShifted(row, scale: 1, shift: m, into: row, count: vocab)
+                let s = KernelMath.orderedSum(row, count: vocab)
                 l.base[r] = KernelMath.log(s) + m - target
                 let pt = row[t] / s
-                for v in 0..<vocab { row[v] = row[v] / s * gradScale }
+                KernelMath.divideThenScale(row, count: vocab, divisor: s, multiplier: gradScale)
                 row[t] = (pt - 1) * gradScale
             }
         }

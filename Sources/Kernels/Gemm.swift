@@ -16,6 +16,7 @@ public enum Gemm {
     static let tilesPerItem = 16
 
     /// C[M,N] (ldc) = A·B, or C += A·B when `accumulate`. Parallel over output tiles only.
+    @inline(never)
     public static func gemm(
         m: Int, n: Int, k: Int, a: MatrixOperand, b: MatrixOperand,
         c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool, threads: Int

@@ -7,7 +7,18 @@ public enum SwiGLU {
     ) {
         let (h, g, u) = (SharedPointer(out), SharedPointer(gate), SharedPointer(up))
         Parallel.forEachChunk(count, threads: threads) { range in
-            for i in range { h.base[i] = KernelMath.silu(g.base[i]) * u.base[i] }
+            var i = range.lowerBound
+            let (gr, ur, hr) = (UnsafeRawPointer(g.base), UnsafeRawPointer(u.base), UnsafeMutableRawPointer(h.base))
+            while i + 16 <= range.upperBound {
+                let gv = gr.loadUnaligned(fromByteOffset: i * 4, as: SIMD16<Float>.self)
+                let uv = ur.loadUnaligned(fromByteOffset: i * 4, as: SIMD16<Float>.self)
+                hr.storeBytes(of: gv * KernelMath.sigmoid(gv) * uv, toByteOffset: i * 4, as: SIMD16<Float>.self)
+                i += 16
+            }
+            while i < range.upperBound {
+                h.base[i] = KernelMath.silu(g.base[i]) * u.base[i]
+                i += 1
+            }
         }
     }
 
@@ -19,7 +30,19 @@ public enum SwiGLU {
         let (dg, du, dh) = (SharedPointer(dgate), SharedPointer(dup), SharedPointer(dout))
         let (g, u) = (SharedPointer(gate), SharedPointer(up))
         Parallel.forEachChunk(count, threads: threads) { range in
-            for i in range {
+            var i = range.lowerBound
+            let (gr, ur, dhr) = (UnsafeRawPointer(g.base), UnsafeRawPointer(u.base), UnsafeRawPointer(dh.base))
+            let (dgr, dur) = (UnsafeMutableRawPointer(dg.base), UnsafeMutableRawPointer(du.base))
+            while i + 16 <= range.upperBound {
+                let gv = gr.loadUnaligned(fromByteOffset: i * 4, as: SIMD16<Float>.self)
+                let uv = ur.loadUnaligned(fromByteOffset: i * 4, as: SIMD16<Float>.self)
+                let dv = dhr.loadUnaligned(fromByteOffset: i * 4, as: SIMD16<Float>.self)
+                let sig = KernelMath.sigmoid(gv)
+                dur.storeBytes(of: dv * (gv * sig), toByteOffset: i * 4, as: SIMD16<Float>.self)
+                dgr.storeBytes(of: dv * uv * (sig * gv.addingProduct(gv, -sig) + sig), toByteOffset: i * 4, as: SIMD16<Float>.self)
+                i += 16
+            }
+            for i in i..<range.upperBound {
                 let gi = g.base[i]
                 let sig = KernelMath.sigmoid(gi)
                 du.base[i] = dh.base[i] * (gi * sig)

@@ -37,6 +37,10 @@ struct BPEModel: Sendable {
     /// Merges `symbols` in place: lowest rank first, leftmost among equal ranks.
     func applyMerges(_ symbols: inout [Int32]) {
         guard symbols.count > 1 else { return }
+        if symbols.count > Self.heapThreshold {
+            applyMergesWithHeap(&symbols)
+            return
+        }
         var ranks = [UInt64](repeating: Self.noMerge, count: symbols.count - 1)
         for index in 0..<(symbols.count - 1) {
             ranks[index] = merges[Self.pairKey(symbols[index], symbols[index + 1])] ?? Self.noMerge

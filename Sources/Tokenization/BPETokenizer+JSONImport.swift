@@ -19,7 +19,7 @@ extension BPETokenizer {
         try self.init(jsonData: data, source: file.path)
         let config = file.deletingLastPathComponent().appendingPathComponent("tokenizer_config.json")
         if let configData = try? Data(contentsOf: config),
-           let root = try? JSONDecoder().decode(JSONValue.self, from: configData) {
+           let root = try? JSONParser.parse([UInt8](configData)) {
             bosToken = BPETokenizer.tokenName(root["bos_token"])
             eosToken = BPETokenizer.tokenName(root["eos_token"])
         }
@@ -35,23 +35,11 @@ extension BPETokenizer {
     /// Parses the bytes of a tokenizer.json; `source` names it in error messages.
     public init(jsonData: Data, source: String = "tokenizer.json") throws {
         do {
-            let root: JSONValue
-            do {
-                root = try JSONDecoder().decode(JSONValue.self, from: jsonData)
-            } catch {
-                throw TokenizerError(.malformedJSON, "not valid JSON (\(BPETokenizer.describe(error)))")
-            }
+            let root = try JSONParser.parse([UInt8](jsonData))
             try self.init(json: JSONReader(root, path: ""))
         } catch let error as TokenizerError {
             throw TokenizerError(error.code, "\(source): \(error.message)", hint: error.hint)
         }
-    }
-
-    private static func describe(_ error: Error) -> String {
-        if case DecodingError.dataCorrupted(let context) = error {
-            return context.underlyingError.map { "\($0)" } ?? context.debugDescription
-        }
-        return "\(error)"
     }
 
     private init(json: JSONReader) throws {

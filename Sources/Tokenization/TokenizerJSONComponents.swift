@@ -61,10 +61,11 @@ enum TokenizerJSONComponents {
         if case .null = reader.value { return [] }
         return try reader.array().map { item in
             if case .string(let text) = item.value {
-                guard let space = text.firstIndex(of: " ") else {
+                let parts = text.split(separator: " ", omittingEmptySubsequences: false)
+                guard parts.count == 2 else {  // tokenizers refuses anything but exactly one space too
                     throw TokenizerError(.malformedJSON, "\(item.path): merge \(text.debugDescription) is not \"left right\"")
                 }
-                return MergeRule(String(text[..<space]), String(text[text.index(after: space)...]))
+                return MergeRule(String(parts[0]), String(parts[1]))
             }
             let parts = try item.array()
             guard parts.count == 2 else {

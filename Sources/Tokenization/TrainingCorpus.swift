@@ -31,17 +31,14 @@ public enum TrainingCorpus {
     }
 
     private static func parse(_ line: Substring, file: URL, line number: Int) throws -> TrainingDocument {
-        struct Row: Decodable {
-            let text: String
-            let language: String?
-        }
-        do {
-            let row = try JSONDecoder().decode(Row.self, from: Data(line.utf8))
-            return TrainingDocument(text: row.text, language: row.language ?? "")
-        } catch {
+        let row = try? JSONParser.parse(Array(line.utf8))
+        guard case .string(let text) = row?["text"] else {
             throw TokenizerError(.invalidTrainingInput, "\(file.path):\(number): not a JSON object with a string \"text\"",
                                  hint: "use the prepare step's train.jsonl format, or a .txt file with one document per line")
         }
+        var language = ""
+        if case .string(let code) = row?["language"] { language = code }
+        return TrainingDocument(text: text, language: language)
     }
 
     /// Throws at the first invalid UTF-8 sequence, naming the file, line and byte offset.

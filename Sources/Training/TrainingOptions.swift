@@ -95,6 +95,34 @@ public struct TrainingOptions: Sendable, Equatable, Codable {
         case documentSeparator = "document_separator", threads, memoryLimitBytes = "memory_limit_bytes"
     }
 
+    /// Reads options; seed, sequence_length, batch_size, steps and learning_rate are required, the
+    /// rest take the defaults of `init`.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(seed: try c.decode(UInt64.self, forKey: .seed), sequenceLength: try c.decode(Int.self, forKey: .sequenceLength),
+                  batchSize: try c.decode(Int.self, forKey: .batchSize), steps: try c.decode(Int.self, forKey: .steps),
+                  learningRate: try c.decode(Double.self, forKey: .learningRate))
+        func read<T: Decodable>(_ key: CodingKeys, _ value: inout T) throws {
+            if let v = try c.decodeIfPresent(T.self, forKey: key) { value = v }
+        }
+        try read(.gradientAccumulationSteps, &gradientAccumulationSteps)
+        try read(.minLearningRate, &minLearningRate)
+        try read(.warmupSteps, &warmupSteps)
+        try read(.schedule, &schedule)
+        try read(.weightDecay, &weightDecay)
+        try read(.decayNormsAndEmbeddings, &decayNormsAndEmbeddings)
+        try read(.beta1, &beta1)
+        try read(.beta2, &beta2)
+        try read(.epsilon, &epsilon)
+        try read(.gradClipNorm, &gradClipNorm)
+        try read(.checkpointEverySteps, &checkpointEverySteps)
+        try read(.keepCheckpoints, &keepCheckpoints)
+        try read(.languageWeights, &languageWeights)
+        documentSeparator = try c.decodeIfPresent(Int32.self, forKey: .documentSeparator)
+        try read(.threads, &threads)
+        memoryLimitBytes = try c.decodeIfPresent(Int.self, forKey: .memoryLimitBytes)
+    }
+
     /// The options that determine the result (threads, checkpoint cadence and memory limit do not):
     /// a checkpoint can only be resumed under the same ones.
     var resultDefining: TrainingOptions {

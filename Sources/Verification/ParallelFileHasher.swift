@@ -1,13 +1,12 @@
 import Digests
 import Foundation
 
-/// SHA-256 of many files on all cores: one file per worker at a time, largest files first, each read
-/// sequentially in 4 MiB blocks through OpenSSL's SHA-256 (SHA-NI where the CPU has it).
-///
-/// A single file is hashed by one core (SHA-256 is sequential); a release of several shards uses
-/// them all. Results do not depend on the number of threads.
+/// SHA-256 of the files of a release on all cores, through the Digests module's `ParallelHasher`
+/// (one `FileHasher` per thread, OpenSSL SHA-256). Files are handed out largest first so that a big
+/// shard starts early; a single file is hashed by one core (SHA-256 is sequential). Results do not
+/// depend on the number of threads.
 public struct ParallelFileHasher: Sendable {
-    /// Called from the workers (at most every 4 MiB) with the bytes hashed so far and the total.
+    /// Called from the workers with the bytes hashed so far and the total.
     public typealias Progress = @Sendable (_ done: Int, _ total: Int) -> Void
 
     /// Worker threads (default: active processor count).
@@ -26,98 +25,55 @@ public struct ParallelFileHasher: Sendable {
         _ paths: [String], in directory: URL
     ) throws(VerificationError) -> [String: (digest: Digest, size: Int)] {
         let urls = paths.map { directory.appendingPathComponent($0) }
-        let sizes = urls.map { (try? FileManager.default.attributesOfItem(atPath: $0.path)[.size] as? Int) ?? 0 }
-        let order = paths.indices.sorted { sizes[$0] > sizes[$1] }
-        let results = ResultBox(count: paths.count, total: sizes.reduce(0, +), progress: progress)
-        let workers = min(threads, max(1, paths.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let index = results.nextIndex(order) {
-                results.store(index, Result { () throws(VerificationError) in
-                    try Self.hashFile(at: urls[index]) { results.advance(by: $0) }
-                })
-            }
+        let sizes = urls.map { url -> Int in
+            var info = stat()
+            return lstat(url.path, &info) == 0 ? Int(info.st_size) : 0
         }
+        let order = paths.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : paths[$0] < paths[$1] }
+        var onChunk: (@Sendable (Int) -> Void)?
+        if let progress {
+            let counter = ProgressCounter(total: sizes.reduce(0, +), report: progress)
+            onChunk = { counter.advance(by: $0) }
+        }
+        let results = ParallelHasher.hash(files: order.map { urls[$0].path }, threads: threads, progress: onChunk)
         var out: [String: (digest: Digest, size: Int)] = [:]
-        for (index, path) in paths.enumerated() {
-            out[path] = try results.value(at: index)
+        for (position, index) in order.enumerated() {
+            switch results[position] {
+            case let .success(hash): out[paths[index]] = (hash.digest, Int(hash.size))
+            case let .failure(error): throw .io(path: urls[index].path, reason: error.description)
+            }
         }
         return out
     }
 
-    /// The digest and size of one file, read sequentially.
-    public static func hashFile(
-        at url: URL, onBlock: (Int) -> Void = { _ in }
-    ) throws(VerificationError) -> (digest: Digest, size: Int) {
-        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .io(path: url.path, reason: String(cString: strerror(errno))) }
-        defer { close(descriptor) }
-        #if os(Linux)
-            _ = posix_fadvise(descriptor, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
-        #endif
-        let hasher: SHA256Hasher
-        do { hasher = try SHA256Hasher() } catch { throw .io(path: url.path, reason: error.description) }
-        let blockSize = 4 << 20
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 64)
-        defer { buffer.deallocate() }
-        var total = 0
-        while true {
-            let got = read(descriptor, buffer.baseAddress, blockSize)
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw .io(path: url.path, reason: String(cString: strerror(errno)))
-            }
-            if got == 0 { break }
-            hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<got]))
-            total += got
-            onBlock(got)
+    /// The digest and size of one file.
+    public static func hashFile(at url: URL) throws(VerificationError) -> (digest: Digest, size: Int) {
+        do {
+            let hash = try FileHasher().hash(fileAt: url.path)
+            return (hash.digest, Int(hash.size))
+        } catch {
+            throw .io(path: url.path, reason: error.description)
         }
-        return (hasher.finalize(), total)
     }
 }
 
-/// Work queue and result slots shared by the hashing workers, guarded by one lock.
-private final class ResultBox: @unchecked Sendable {
+/// Sums the chunk sizes reported by the hashing threads and forwards the running total.
+private final class ProgressCounter: @unchecked Sendable {
     private let lock = NSLock()
-    private var next = 0
-    private var slots: [Result<(digest: Digest, size: Int), VerificationError>?]
     private var done = 0
     private let total: Int
-    private let progress: ParallelFileHasher.Progress?
+    private let report: ParallelFileHasher.Progress
 
-    init(count: Int, total: Int, progress: ParallelFileHasher.Progress?) {
-        slots = Array(repeating: nil, count: count)
+    init(total: Int, report: @escaping ParallelFileHasher.Progress) {
         self.total = total
-        self.progress = progress
+        self.report = report
     }
 
     func advance(by bytes: Int) {
-        guard let progress else { return }
         lock.lock()
         done += bytes
         let now = done
         lock.unlock()
-        progress(now, total)
-    }
-
-    func nextIndex(_ order: [Int]) -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard next < order.count else { return nil }
-        next += 1
-        return order[next - 1]
-    }
-
-    func store(_ index: Int, _ result: Result<(digest: Digest, size: Int), VerificationError>) {
-        lock.lock()
-        slots[index] = result
-        lock.unlock()
-    }
-
-    func value(at index: Int) throws(VerificationError) -> (digest: Digest, size: Int) {
-        lock.lock()
-        let slot = slots[index]
-        lock.unlock()
-        guard let slot else { throw .io(path: "#\(index)", reason: "file was not hashed") }
-        return try slot.get()
+        report(now, total)
     }
 }

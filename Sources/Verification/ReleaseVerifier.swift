@@ -18,6 +18,8 @@ public struct ReleaseVerifier {
     public var minisignKey: MinisignPublicKey?
     /// Hashing workers.
     public var hasher = ParallelFileHasher()
+    /// Extra relative paths (files or folders) to leave out, e.g. `.cache` left by a download tool.
+    public var ignoring: Set<String> = []
 
     /// A verifier with the given options.
     public init(publicKey: (path: String, key: VerifyingKey)? = nil, sumsFile: URL? = nil,
@@ -42,8 +44,12 @@ public struct ReleaseVerifier {
 
     /// Verifies `directory`.
     public func verify(_ directory: URL) throws(VerificationError) -> VerificationReport {
-        var expectation = try expectation(for: directory)
-        let inventory = try ReleaseInventory(directory: directory, ignoring: expectation.ignored)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .io(path: directory.path, reason: "no such directory")
+        }
+        let expectation = try expectation(for: directory)
+        let inventory = try ReleaseInventory(directory: directory, ignoring: expectation.ignored.union(ignoring))
         var problems = expectation.problems
         let expected = Dictionary(expectation.manifest.map { ($0.path, $0.digest) }, uniquingKeysWith: { a, _ in a })
         let present = Set(inventory.files)
@@ -66,7 +72,6 @@ public struct ReleaseVerifier {
             bundle.modelName != directory.standardizedFileURL.lastPathComponent {
             problems.append(.init(kind: .signature, path: nil, message: "the signature bundle was made for '\(bundle.modelName)', and its files do not match this directory (a signature from another release?)"))
         }
-        expectation.problems = problems
         return VerificationReport(
             directory: directory.path, mode: expectation.mode, authenticated: expectation.authenticated && problems.isEmpty,
             authenticity: expectation.authenticity, filesChecked: hashed.count,

@@ -41,7 +41,7 @@ struct GitFetchTests {
         #expect(result.files.map(\.path) == ["data/cs.txt", "data/de.txt"])
         #expect(result.commit == repo.first)
         #expect(try String(contentsOf: folder.path("out/data/cs.txt"), encoding: .utf8) == "Ahoj světe.\n")
-        #expect(result.digest == result.manifestDigest)
+        #expect(result.digest == (try result.manifest().digest))
         // A second fetch uses the mirror in the cache and gives the same digest.
         let again = try fetcher.fetch(spec, recipeDirectory: folder.url, into: folder.path("out2"))
         #expect(again.digest == result.digest)
@@ -91,12 +91,39 @@ struct GitFetchTests {
     func smartHTTP() throws {
         let folder = try TemporaryDirectory()
         let repo = try TestRepository(in: folder, name: "served/repo")
+        let (nginx, fcgi) = try Self.serve(folder)
+        defer { kill(fcgi.processIdentifier, SIGKILL); fcgi.waitUntilExit() }
+        let spec = SourceSpec(id: "g", uri: "git+\(nginx.baseURL)/git/repo@\(repo.first)#data/de.txt")
+        let result = try Fetcher(options: testOptions(folder)).fetch(spec, recipeDirectory: folder.url, into: folder.path("out"))
+        #expect(result.files.map(\.path) == ["data/de.txt"])
+        #expect(try String(contentsOf: folder.path("out/data/de.txt"), encoding: .utf8) == "Hallo Welt.\n")
+    }
+
+    @Test("git+https: an untrusted certificate fails; the CA bundle option makes it pass")
+    func smartHTTPS() throws {
+        let folder = try TemporaryDirectory()
+        let repo = try TestRepository(in: folder, name: "served/repo")
+        let cert = folder.path("cert.pem").path, key = folder.path("key.pem").path
+        try shell(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
+                   "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1,DNS:127.0.0.1"])
+        let (nginx, fcgi) = try Self.serve(folder, tls: (cert, key))
+        defer { kill(fcgi.processIdentifier, SIGKILL); fcgi.waitUntilExit() }
+        let spec = SourceSpec(id: "g", uri: "git+\(nginx.baseURL)/git/repo@\(repo.first)#data/de.txt")
+        #expect {
+            try Fetcher(options: testOptions(folder)).fetch(spec, recipeDirectory: folder.url, into: folder.path("out"))
+        } throws: { ($0 as? FetchError)?.description.contains("certificate") ?? false }
+        let trusted = testOptions(folder, caBundle: URL(fileURLWithPath: cert))
+        let result = try Fetcher(options: trusted).fetch(spec, recipeDirectory: folder.url, into: folder.path("out"))
+        #expect(result.files.map(\.path) == ["data/de.txt"])
+    }
+
+    /// nginx + fcgiwrap + git http-backend serving `folder/served` under `/git/`.
+    static func serve(_ folder: TemporaryDirectory, tls: (String, String)? = nil) throws -> (NginxServer, Process) {
         let socket = folder.path("fcgiwrap.sock").path
         let fcgi = Process()
         fcgi.executableURL = URL(fileURLWithPath: "/usr/sbin/fcgiwrap")
         fcgi.arguments = ["-s", "unix:\(socket)"]
         try fcgi.run()
-        defer { kill(fcgi.processIdentifier, SIGKILL); fcgi.waitUntilExit() }
         for _ in 0..<200 where !FileManager.default.fileExists(atPath: socket) { Thread.sleep(forTimeInterval: 0.02) }
         let extra = """
             location ~ ^/git(/.*)$ {
@@ -108,11 +135,30 @@ struct GitFetchTests {
                     fastcgi_param PATH_INFO $1;
                 }
             """
-        let nginx = try NginxServer(root: folder.path("served"), extra: extra)
-        let spec = SourceSpec(id: "g", uri: "git+\(nginx.baseURL)/git/repo@\(repo.first)#data/de.txt")
-        let result = try Fetcher(options: testOptions(folder)).fetch(spec, recipeDirectory: folder.url, into: folder.path("out"))
-        #expect(result.files.map(\.path) == ["data/de.txt"])
-        #expect(try String(contentsOf: folder.path("out/data/de.txt"), encoding: .utf8) == "Hallo Welt.\n")
-        _ = repo
+        do {
+            return (try NginxServer(root: folder.path("served"), tls: tls, extra: extra), fcgi)
+        } catch {
+            kill(fcgi.processIdentifier, SIGKILL)
+            fcgi.waitUntilExit()
+            throw error
+        }
+    }
+}
+
+@Suite("git mirror recovery")
+struct GitMirrorRecoveryTests {
+    @Test("a mirror left broken in the cache is rebuilt")
+    func brokenMirror() throws {
+        let folder = try TemporaryDirectory()
+        let repo = try TestRepository(in: folder)
+        let spec = SourceSpec(id: "g", uri: "git+file://\(repo.path.path)@\(repo.first)#README.md")
+        let fetcher = Fetcher(options: testOptions(folder))
+        _ = try fetcher.fetch(spec, recipeDirectory: folder.url, into: folder.path("out1"))
+        let mirrors = folder.listing("cache/git").filter { $0.hasSuffix(".git") }
+        let mirror = try #require(mirrors.first)
+        try Data("garbage".utf8).write(to: folder.path("cache/git/\(mirror)/HEAD"))
+        try FileManager.default.removeItem(at: folder.path("cache/git/\(mirror)/objects"))
+        let result = try fetcher.fetch(spec, recipeDirectory: folder.url, into: folder.path("out2"))
+        #expect(result.files.map(\.path) == ["README.md"])
     }
 }

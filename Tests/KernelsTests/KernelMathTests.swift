@@ -48,3 +48,23 @@ import Testing
         }
     }
 }
+
+@Suite struct KernelMathVectorTests {
+    @Test func vectorExpEqualsScalarBitForBit() {
+        var values: [Float] = [.nan, .infinity, -.infinity, 88.72, 88.7199, -87, -87.0001, 0, -0.0, 1e-30, -1e-30]
+        var x: Float = -100
+        while x < 100 { values.append(x); x += 0.0037 }
+        while values.count % 16 != 0 { values.append(1) }
+        var mismatches = 0
+        for i in stride(from: 0, to: values.count, by: 16) {
+            let v = SIMD16<Float>(values[i..<(i + 16)])
+            let e = KernelMath.exp(v), s = KernelMath.sigmoid(v)
+            func same(_ a: Float, _ b: Float) -> Bool { a.bitPattern == b.bitPattern || (a.isNaN && b.isNaN) }
+            for l in 0..<16 {
+                if !same(e[l], KernelMath.exp(v[l])) { mismatches += 1 }
+                if !same(s[l], KernelMath.sigmoid(v[l])) { mismatches += 1 }
+            }
+        }
+        #expect(mismatches == 0)
+    }
+}

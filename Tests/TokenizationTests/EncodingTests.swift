@@ -61,3 +61,46 @@ import Testing
         #expect(PreTokenizer.gpt2.pieces(of: "it's  1234 ok!!") == ["it", "'s", " ", " 1234", " ok", "!!"])
     }
 }
+
+/// The heap-based merge for long pieces gives the same result as the rescanning one.
+@Suite struct LongPieceTests {
+    @Test func heapMergeEqualsScanMerge() throws {
+        let tokenizer = try BPETokenizer(contentsOf: Fixtures.url("hf_llama3"))
+        var generator = SeededGenerator(seed: 99)
+        let texts = try Fixtures.samples().map(\.text) + ["aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", String(repeating: " ", count: 300)]
+        for text in texts + (0..<50).map { _ in String(repeating: "ab", count: Int.random(in: 1...200, using: &generator)) } {
+            let bytes = Array(text.utf8)
+            var scanned = bytes.map { tokenizer.model.byteIDs[Int($0)] }
+            var heaped = scanned
+            if scanned.count > 1 {
+                Self.scanOnly(tokenizer.model, &scanned)
+                tokenizer.model.applyMergesWithHeap(&heaped)
+            }
+            #expect(scanned == heaped, "\(text.prefix(40).debugDescription)")
+        }
+    }
+
+    /// The rescanning algorithm regardless of length.
+    static func scanOnly(_ model: BPEModel, _ symbols: inout [Int32]) {
+        while symbols.count > 1 {
+            var best = -1
+            var bestValue = BPEModel.noMerge
+            for index in 0..<(symbols.count - 1) {
+                let value = model.merges[BPEModel.pairKey(symbols[index], symbols[index + 1])] ?? BPEModel.noMerge
+                if value < bestValue { best = index; bestValue = value }
+            }
+            if best < 0 { return }
+            symbols[best] = Int32(truncatingIfNeeded: bestValue & 0xFFFF_FFFF)
+            symbols.remove(at: best + 1)
+        }
+    }
+
+    @Test func longRunsEncodeQuickly() throws {
+        let tokenizer = try BPETokenizer(contentsOf: Fixtures.url("hf_llama3"))
+        let clock = ContinuousClock()
+        let start = clock.now
+        let ids = tokenizer.encode(String(repeating: "x", count: 200_000) + String(repeating: " ", count: 200_000) + "!")
+        #expect(clock.now - start < .seconds(10))
+        #expect(try tokenizer.decode(ids).count == 400_001)
+    }
+}

@@ -7,6 +7,20 @@ enum Fixtures {
     struct Sample: Decodable {
         let name: String
         let text: String
+        /// For random-byte samples: the bytes (hex) that Python decoded lossily into `text`.
+        let raw_hex: String?
+
+        var rawBytes: [UInt8]? {
+            guard let raw_hex else { return nil }
+            var bytes: [UInt8] = []
+            var index = raw_hex.startIndex
+            while index < raw_hex.endIndex {
+                let next = raw_hex.index(index, offsetBy: 2)
+                bytes.append(UInt8(raw_hex[index..<next], radix: 16) ?? 0)
+                index = next
+            }
+            return bytes
+        }
     }
 
     struct Encoding: Decodable {

@@ -4,7 +4,7 @@ import Testing
 
 /// Encode equality with Hugging Face `tokenizers` on every committed sample.
 @Suite struct InteropGoldenTests {
-    @Test(arguments: ["hf_llama3", "hf_gpt2", "glassbox_trained"])
+    @Test(arguments: ["hf_llama3", "hf_gpt2", "hf_noregex", "glassbox_trained", "glassbox_gpt2"])
     func encodesLikeTokenizers(name: String) throws {
         let goldens = try Fixtures.goldens()
         let expected = try #require(goldens.tokenizers[name], "goldens.json lacks \(name); rerun Tools/make_tokenizer_goldens.py")
@@ -19,6 +19,9 @@ import Testing
             #expect(ids == golden.ids, "\(name) \(sample.name): \(sample.text.debugDescription)")
             #expect(withSpecials == golden.ids_with_specials, "\(name) \(sample.name) with special tokens")
             #expect(try tokenizer.decodeToString(withSpecials) == golden.decoded, "\(name) \(sample.name) decode")
+            if let raw = sample.rawBytes {  // lossy UTF-8 decoding like Python's errors="replace"
+                #expect(tokenizer.encode(bytes: raw) == golden.ids, "\(name) \(sample.name) from raw bytes")
+            }
             if failures > 5 { break }
         }
     }

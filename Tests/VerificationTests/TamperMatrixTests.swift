@@ -138,6 +138,18 @@ struct TamperMatrixTests {
         #expect(throws: VerificationError.nothingToVerify(directory: fixture.release.path)) { try fixture.verify(withKey: false) }
     }
 
+    @Test func downloadToolFilesCanBeIgnored() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        try FileManager.default.createDirectory(at: fixture.url(".cache/huggingface"), withIntermediateDirectories: true)
+        try TestSupport.write("etag", to: fixture.url(".cache/huggingface/config.json.metadata"))
+        try TestSupport.write("x", to: fixture.url(".gitattributes"))
+        #expect(try fixture.verify().problems.map(\.path) == [".cache/huggingface/config.json.metadata"])
+        var verifier = ReleaseVerifier(publicKey: ("release.pub", try fixture.key.verifyingKey()))
+        verifier.ignoring = [".cache"]
+        #expect(try verifier.verify(fixture.release).passed)
+    }
+
     @Test func symlinksAreRefused() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }

@@ -1,6 +1,11 @@
 internal import COpenSSL
 import Foundation
 
+/// SHA-256 fetched from OpenSSL's default provider once per process. `EVP_sha256()` and the one-shot
+/// `SHA256()` fetch the implementation on every call, which costs more than hashing a 100-byte
+/// document; a fetched `EVP_MD` is immutable and safe to share between threads.
+nonisolated(unsafe) private let fetchedSHA256: OpaquePointer? = EVP_MD_fetch(nil, "SHA2-256", nil)
+
 /// Streaming SHA-256 through OpenSSL's EVP interface (SHA-NI/AVX2 code paths).
 ///
 /// Feed bytes with `update`, then call `finalize` once. The EVP context is owned by this class and
@@ -14,7 +19,7 @@ public final class SHA256Hasher {
         guard let context = EVP_MD_CTX_new() else {
             throw DigestError.openSSL(operation: "EVP_MD_CTX_new", detail: "out of memory")
         }
-        guard EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else {
+        guard EVP_DigestInit_ex(context, fetchedSHA256 ?? EVP_sha256(), nil) == 1 else {
             EVP_MD_CTX_free(context)
             throw DigestError.openSSL(operation: "EVP_DigestInit_ex", detail: "SHA-256 is not available")
         }
@@ -51,7 +56,10 @@ extension Digest {
     public static func sha256<Bytes: ContiguousBytes>(of bytes: Bytes) -> Digest {
         var out = [UInt8](repeating: 0, count: 32)
         bytes.withUnsafeBytes { buffer in
-            _ = SHA256(buffer.baseAddress?.assumingMemoryBound(to: UInt8.self), buffer.count, &out)
+            var length: UInt32 = 0
+            let emptyInput: StaticString = ""
+            let base = buffer.baseAddress ?? UnsafeRawPointer(emptyInput.utf8Start)
+            _ = EVP_Digest(base, buffer.count, &out, &length, fetchedSHA256 ?? EVP_sha256(), nil)
         }
         return Digest(uncheckedBytes: out)
     }

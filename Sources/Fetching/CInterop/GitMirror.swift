@@ -10,9 +10,12 @@ final class GitMirror {
     init(path: URL) throws(GitFailure) {
         try GitGlobal.ensureInitialised()
         var repository: OpaquePointer?
-        if FileManager.default.fileExists(atPath: path.appendingPathComponent("HEAD").path) {
-            try GitFailure.check(git_repository_open_bare(&repository, path.path), "opening the mirror \(path.path)")
+        if FileManager.default.fileExists(atPath: path.appendingPathComponent("HEAD").path),
+           git_repository_open_bare(&repository, path.path) == 0 {
+            // An intact mirror from an earlier run.
         } else {
+            // No mirror yet, or one left unusable by a crash: it is only a cache, so start afresh.
+            try? FileManager.default.removeItem(at: path)
             try GitFailure.check(git_repository_init(&repository, path.path, 1), "creating the mirror \(path.path)")
         }
         guard let repository else { throw GitFailure(message: "libgit2 returned no repository for \(path.path)") }

@@ -1,1 +1,0 @@
-// Module Evaluation: see Docs/architecture.md. This file is replaced by the module's real sources.

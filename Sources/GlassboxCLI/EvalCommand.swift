@@ -1,0 +1,101 @@
+import ArgumentParser
+import Evaluation
+import Foundation
+import Inference
+
+/// `glassbox eval`: per-language bits per byte and perplexity of a model, alone or beside another.
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Score a model per language (bits per byte, token perplexity), or compare two.",
+        discussion: """
+            With --data, scores the documents of each FILE: JSON Lines ({"language": "cs", "text": "..."} \
+            a line, as eval.jsonl from the prepare step) or any other text file as one document named after \
+            it. Scoring is sliding-window log-likelihood: windows of --context tokens every --stride tokens, \
+            each token scored once; bits per byte = total NLL in bits / UTF-8 bytes (lm-evaluation-harness).
+            Without --data, prints the published DIR/eval/results.json.
+            --compare DIR2 puts a second model beside the first, language by language (same data).
+            --output writes the results as canonical JSON (the eval/results.json format).
+
+            Examples:
+              glassbox eval Releases/x-1.0
+              glassbox eval ./model --data eval.jsonl extra.txt --compare Releases/x-1.0
+            """
+    )
+
+    @Argument(help: "Model directory.")
+    var directory: String
+
+    @Option(parsing: .upToNextOption, help: "Evaluation data files (.jsonl documents, or plain text).")
+    var data: [String] = []
+
+    @Option(help: "A second model directory to compare with.")
+    var compare: String?
+
+    @Option(help: "Tokens per window (default: the model's context).")
+    var context: Int?
+
+    @Option(help: "Tokens between window starts (default: half the window).")
+    var stride: Int?
+
+    @Option(help: "Write the (first model's) results to this file as canonical JSON.")
+    var output: String?
+
+    @Flag(help: "Print JSON: the results, or {\"a\": …, \"b\": …} with --compare.")
+    var json = false
+
+    @OptionGroup var model: ModelThreadsOption
+
+    func validate() throws {
+        if let context, context < 2 { throw ValidationError("--context must be at least 2") }
+        if let stride, stride < 1 { throw ValidationError("--stride must be at least 1") }
+        if data.isEmpty, context != nil || stride != nil || output != nil {
+            throw ValidationError("--context, --stride and --output need --data")
+        }
+    }
+
+    func run() throws {
+        let first = try results(for: directory)
+        if let output {
+            do { try first.write(to: URL(fileURLWithPath: output)) } catch { throw GenerateCommandSupport.fail(error) }
+        }
+        guard let compare else {
+            if json { try GenerateCommandSupport.printJSON(first) } else { print(EvaluationTable.render(first), terminator: "") }
+            return
+        }
+        let second = try results(for: compare)
+        if json {
+            try GenerateCommandSupport.printJSON(["a": first, "b": second])
+        } else {
+            print("A = \(directory)\nB = \(compare)")
+            print(EvaluationTable.compare(first, second, names: ("A", "B")), terminator: "")
+        }
+    }
+
+    private func results(for path: String) throws -> EvaluationResults {
+        if data.isEmpty {
+            do {
+                return try EvaluationResults.read(URL(fileURLWithPath: path).appendingPathComponent("eval/results.json"))
+            } catch {
+                throw GenerateCommandSupport.fail(message: "\(error); pass --data FILE… to score the model yourself")
+            }
+        }
+        let opened = try GenerateCommandSupport.open(path, threads: model.threads)
+        do {
+            let documents = try data.flatMap { try EvaluationDocument.load(URL(fileURLWithPath: $0)) }
+            let evaluator = Evaluator(
+                model: opened.model, tokenizer: opened.tokenizer,
+                options: EvaluationOptions(contextLength: context, stride: stride, threads: model.threads))
+            let run = try evaluator.evaluate(documents) { done, total, tokens in
+                GenerateCommandSupport.progress("\(path): \(done)/\(total) documents, \(tokens) tokens")
+            }
+            GenerateCommandSupport.endProgress()
+            GenerateCommandSupport.note(String(
+                format: "%@: %d documents, %d tokens forwarded in %.1f s (%.0f tokens/s)", path,
+                documents.count, run.forwardedTokens, run.seconds, run.tokensPerSecond))
+            return run.results
+        } catch {
+            throw GenerateCommandSupport.fail(error)
+        }
+    }
+}

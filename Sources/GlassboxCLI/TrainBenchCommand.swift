@@ -1,0 +1,121 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Kernels
+import Training
+import Transformer
+
+/// `glassbox train-bench`: time full training steps (or the matmul kernel) for Benchmarks/train.sh.
+struct TrainBenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train-bench",
+        abstract: "Measure training throughput (tokens/s of full steps) or matmul GFLOP/s.",
+        discussion: """
+            Sizes (hidden, layers, heads = kv heads, intermediate, vocab, sequence, batch), tied embeddings: \
+            XS (128, 4, 4, 344, 1024, 128, 8); S (256, 4, 8, 688, 8192, 256, 8); \
+            M (512, 8, 8, 1376, 16384, 512, 4). Synthetic tokens; the first step is a warm-up and not timed. \
+            Prints one JSON line (tokens_per_second, seconds_per_step, peak_rss_mib). \
+            --matmul times C[M,N] = A·Bᵀ for M = N = K = --matmul-size instead (best of 5).
+
+            Example: glassbox train-bench --size S --threads 2 --steps 3
+            """
+    )
+
+    @Option(help: "XS, S or M.")
+    var size: String = "XS"
+
+    @Option(help: "Worker threads.")
+    var threads: Int = 1
+
+    @Option(help: "Timed steps (after one warm-up step).")
+    var steps: Int = 3
+
+    @Flag(help: "Benchmark the matmul kernel instead.")
+    var matmul = false
+
+    @Option(help: "Matrix size for --matmul.")
+    var matmulSize: Int = 1024
+
+    func validate() throws {
+        if threads < 1 || steps < 1 || matmulSize < 1 { throw ValidationError("--threads, --steps and --matmul-size must be positive") }
+        if Self.preset(size) == nil { throw ValidationError("--size must be XS, S or M") }
+    }
+
+    static func preset(_ name: String) -> (LlamaConfig, Int, Int)? {
+        func make(_ h: Int, _ l: Int, _ heads: Int, _ i: Int, _ v: Int, _ t: Int, _ b: Int) -> (LlamaConfig, Int, Int) {
+            (LlamaConfig(vocabSize: v, hiddenSize: h, intermediateSize: i, numHiddenLayers: l, numAttentionHeads: heads,
+                         numKeyValueHeads: heads, maxPositionEmbeddings: t, tieWordEmbeddings: true), t, b)
+        }
+        switch name.uppercased() {
+        case "XS": return make(128, 4, 4, 344, 1024, 128, 8)
+        case "S": return make(256, 4, 8, 688, 8192, 256, 8)
+        case "M": return make(512, 8, 8, 1376, 16384, 512, 4)
+        default: return nil
+        }
+    }
+
+    func run() throws {
+        if matmul { return printJSON(benchMatmul()) }
+        guard let (config, seqLen, batch) = Self.preset(size) else { throw ExitStatus.usage.exitCode }
+        let options = TrainingOptions(seed: 1, sequenceLength: seqLen, batchSize: batch, steps: steps + 1, learningRate: 1e-3,
+                                      warmupSteps: 1, threads: threads)
+        do {
+            let model = try LlamaModel(config: config)
+            WeightInitializer.initialize(model, seed: 1, threads: threads)
+            let session = try TrainingSession(model: model, options: options)
+            let philox = Philox(key: 9)
+            var clock: UInt64 = 0
+            var loss = 0.0
+            for step in 0...steps {
+                if step == 1 { clock = DispatchTime.now().uptimeNanoseconds }
+                loss = try session.step { (_, tokens, targets) throws(TrainingError) in
+                    for i in 0..<(batch * seqLen) {
+                        let w = philox.block(index: UInt64(step * batch * seqLen + i), stream: 0)
+                        tokens[i] = Int32(w.0 % UInt32(config.vocabSize))
+                        targets[i] = Int32(w.1 % UInt32(config.vocabSize))
+                    }
+                }.loss
+            }
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - clock) / 1e9
+            printJSON([
+                "kind": "train", "size": size.uppercased(), "threads": "\(threads)", "steps": "\(steps)",
+                "tokens_per_second": String(Int((Double(steps * batch * seqLen) / seconds).rounded())),
+                "seconds_per_step": String(seconds / Double(steps)), "peak_rss_mib": String(Self.peakRSSMiB()),
+                "parameters": "\(model.parameters.count)", "last_loss": "\(loss)",
+            ])
+        } catch {
+            throw TrainCommandSupport.fail("\(error)")
+        }
+    }
+
+    func benchMatmul() -> [String: String] {
+        let n = matmulSize
+        let a = FloatBuffer(count: n * n), b = FloatBuffer(count: n * n), c = FloatBuffer(count: n * n)
+        for i in 0..<(n * n) {
+            a.base[i] = Float(i % 7) * 0.25
+            b.base[i] = Float(i % 5) * 0.5
+        }
+        var best = Double.infinity
+        for _ in 0..<5 {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            Gemm.gemm(m: n, n: n, k: n, a: .rowMajor(a.base, ld: n), b: .transposed(b.base, ld: n), c: c.base, ldc: n, accumulate: false, threads: threads)
+            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
+        }
+        return ["kind": "matmul", "threads": "\(threads)", "size": "\(n)", "gflops": String(2 * Double(n * n * n) / best / 1e9)]
+    }
+
+    func printJSON(_ fields: [String: String]) {
+        let numeric = Set(["threads", "steps", "tokens_per_second", "seconds_per_step", "peak_rss_mib", "parameters", "last_loss", "size_n", "gflops"])
+        let body = fields.keys.sorted().map { key in
+            let v = fields[key] ?? ""
+            return "\"\(key)\":" + (numeric.contains(key) ? v : "\"\(v)\"")
+        }
+        print("{" + body.joined(separator: ",") + "}")
+    }
+
+    static func peakRSSMiB() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss / 1024
+    }
+}

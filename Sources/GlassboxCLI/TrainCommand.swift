@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import Training
+import Transformer
+
+/// `glassbox train`: train a Llama-style model on a tokenised training split.
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train a Llama-style model on tokenised documents, bit-for-bit reproducibly.",
+        discussion: """
+            Reads a model config (Hugging Face config.json keys), training options (the recipe's \
+            [training] keys as JSON: seed, sequence_length, batch_size, steps, learning_rate required; \
+            gradient_accumulation_steps, min_learning_rate, warmup_steps, schedule, weight_decay, beta1, \
+            beta2, epsilon, grad_clip_norm, checkpoint_every_steps, language_weights, document_separator \
+            optional) and the tokenised split as JSON lines {"language": "cs", "tokens": [1, 2, …]}.
+
+            Writes OUTPUT/model.safetensors, config.json, generation_config.json and training/log.jsonl. \
+            With --checkpoints, a checkpoint is written every checkpoint_every_steps updates and a rerun \
+            resumes from the latest one; the final weights are identical to an uninterrupted run, and \
+            identical for any --threads.
+
+            Example: glassbox train --config config.json --options training.json --tokens train.jsonl \
+            --output out --checkpoints out/checkpoints --threads 2
+            """
+    )
+
+    @Option(help: "Model config.json.")
+    var config: String
+
+    @Option(help: "Training options JSON (recipe [training] keys).")
+    var options: String
+
+    @Option(help: "Tokenised training split, JSON lines {\"language\": …, \"tokens\": […]}.")
+    var tokens: String
+
+    @Option(help: "Directory for the trained model.")
+    var output: String
+
+    @Option(help: "Checkpoint directory; the run resumes from its latest checkpoint.")
+    var checkpoints: String?
+
+    @Option(help: "Worker threads (results do not depend on it).")
+    var threads: Int = 1
+
+    @Flag(help: "Print the result as JSON.")
+    var json = false
+
+    func validate() throws {
+        if threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
+
+    func run() throws {
+        let support = TrainCommandSupport.self
+        let modelConfig: LlamaConfig = try support.decode(LlamaConfig.self, from: config)
+        var trainingOptions: TrainingOptions = try support.decode(TrainingOptions.self, from: options)
+        trainingOptions.threads = threads
+        let documents = try support.readDocuments(tokens)
+        let progress = ProgressLine()
+        let result: TrainingResult
+        do {
+            result = try Trainer.run(config: modelConfig, options: trainingOptions, documents: documents,
+                                     checkpointDirectory: checkpoints, outputDirectory: output) { p in
+                progress.show(p.line)
+                return .proceed
+            }
+        } catch {
+            progress.finish()
+            throw support.fail(error.description)
+        }
+        progress.finish()
+        try support.printResult(result, json: json, output: output)
+    }
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import Training
+import Transformer
+
+/// Shared helpers of `glassbox train` and `glassbox train-bench`.
+enum TrainCommandSupport {
+    /// Prints `error: …` to stderr and returns the failure exit code.
+    static func fail(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        return ExitStatus.failure.exitCode
+    }
+
+    /// Decodes a JSON file, naming the file and key on failure.
+    static func decode<T: Decodable>(_ type: T.Type, from path: String) throws -> T {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw fail("cannot read \(path): \(error.localizedDescription)")
+        }
+        do { return try JSONDecoder().decode(T.self, from: data) } catch let error as DecodingError {
+            throw fail("\(path): \(describe(error))")
+        } catch {
+            throw fail("\(path): \(error)")
+        }
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case let .keyNotFound(key, _): "missing key '\(key.stringValue)'"
+        case let .typeMismatch(_, ctx), let .valueNotFound(_, ctx):
+            "wrong type at '\(ctx.codingPath.map(\.stringValue).joined(separator: "."))'"
+        case let .dataCorrupted(ctx): ctx.debugDescription
+        @unknown default: "\(error)"
+        }
+    }
+
+    struct DocumentLine: Decodable {
+        let language: String
+        let tokens: [Int32]
+    }
+
+    /// Reads JSON lines {"language", "tokens"}.
+    static func readDocuments(_ path: String) throws -> [TokenizedDocument] {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw fail("cannot read \(path): \(error.localizedDescription)")
+        }
+        var docs: [TokenizedDocument] = []
+        let decoder = JSONDecoder()
+        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: true).enumerated() {
+            do {
+                let d = try decoder.decode(DocumentLine.self, from: Data(line.utf8))
+                docs.append(TokenizedDocument(language: d.language, tokens: d.tokens))
+            } catch {
+                throw fail("\(path):\(i + 1): expected {\"language\": \"…\", \"tokens\": [ids…]}")
+            }
+        }
+        return docs
+    }
+
+    struct Summary: Encodable {
+        let completedSteps: Int
+        let resumedFromStep: Int?
+        let finalLoss: Double?
+        let output: String
+        let files: [String]
+        enum CodingKeys: String, CodingKey {
+            case completedSteps = "completed_steps", resumedFromStep = "resumed_from_step", finalLoss = "final_loss", output, files
+        }
+    }
+
+    static func printResult(_ r: TrainingResult, json: Bool, output: String) throws {
+        let summary = Summary(completedSteps: r.completedSteps, resumedFromStep: r.resumedFromStep, finalLoss: r.log.last?.loss,
+                              output: output, files: r.outputFiles)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+        } else {
+            let resumed = r.resumedFromStep.map { " (resumed from step \($0))" } ?? ""
+            print("trained \(r.completedSteps) steps\(resumed); final loss \(r.log.last.map { "\($0.loss)" } ?? "n/a"); wrote \(output)")
+        }
+    }
+}
+
+/// A one-line progress display on stderr, only when stderr is a terminal.
+final class ProgressLine {
+    let enabled = isatty(STDERR_FILENO) == 1
+    var shown = false
+
+    func show(_ line: String) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
+        shown = true
+    }
+
+    func finish() {
+        if shown { FileHandle.standardError.write(Data("\n".utf8)) }
+        shown = false
+    }
+}

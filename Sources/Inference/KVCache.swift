@@ -1,0 +1,30 @@
+/// The keys and values of every position seen so far, per layer: `[capacity, kvHeads · headDim]`
+/// row-major. One cache belongs to one sequence; `count` positions are filled.
+public struct KVCache: Sendable {
+    /// Positions filled.
+    public private(set) var count: Int
+    /// Positions that fit (the model's context length).
+    public let capacity: Int
+    /// Width of one position's keys (or values) in one layer.
+    let width: Int
+    /// `keys[layer]`, `[capacity, width]`.
+    var keys: [[Float]]
+    /// `values[layer]`, `[capacity, width]`.
+    var values: [[Float]]
+
+    /// An empty cache for `configuration`, holding at most `capacity` positions (default: the context).
+    public init(for configuration: ModelConfiguration, capacity: Int? = nil) {
+        self.capacity = min(capacity ?? configuration.contextLength, configuration.contextLength)
+        width = configuration.keyValueWidth
+        count = 0
+        let layer = [Float](repeating: 0, count: self.capacity * width)
+        keys = Array(repeating: layer, count: configuration.layerCount)
+        values = keys
+    }
+
+    /// Forgets every position (the buffers are kept).
+    public mutating func reset() { count = 0 }
+
+    /// Marks `n` more positions as filled (after a forward pass wrote them).
+    mutating func advance(by n: Int) { count += n }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import Evaluation
+@testable import Inference
+
+/// A tokenizer double that knows the goldens' documents: text → the ids transformers' tokenizer gave.
+private struct GoldenTokenizer: TextTokenizer {
+    let table: [String: [Int]]
+    func encodeText(_ text: String) throws -> [Int] {
+        guard let ids = table[text] else { throw InferenceError.tokenizer(path: "golden", reason: "unknown text") }
+        return ids
+    }
+    func decodeText(_ ids: [Int]) throws -> String { ids.map(String.init).joined(separator: " ") }
+}
+
+@Suite struct EvaluationTests {
+    @Test(arguments: ["gqa", "tied", "bf16"])
+    func slidingWindowNLLMatchesTransformers(model name: String) throws {
+        let goldens = try Goldens(model: name)
+        let model = try ModelLoader.load(try Goldens.directory(name), threads: 2)
+        let tokenizer = GoldenTokenizer(table: Dictionary(uniqueKeysWithValues: goldens.documents.map { ($0.text, Array($0.ids.dropFirst())) }))
+        let options = EvaluationOptions(contextLength: goldens.eval_context, stride: goldens.eval_stride, threads: 2)
+        let evaluator = Evaluator(model: model, tokenizer: tokenizer, options: options)
+        for document in goldens.documents {
+            let run = try evaluator.evaluate([EvaluationDocument(language: document.language, text: document.text)])
+            let score = try #require(run.results.languages.first)
+            #expect(score.tokens == document.ids.count - 1)
+            #expect(score.bytes == document.bytes)
+            #expect(abs(score.negativeLogLikelihood - document.nll_nats) <= 1e-4 * document.nll_nats, "\(name) \(document.language)")
+            let expectedBPB = document.nll_nats / log(2) / Double(document.bytes)
+            #expect(abs(score.bitsPerByte - expectedBPB) <= 1e-4 * expectedBPB)
+        }
+    }
+
+    @Test func resultsAreCanonicalGroupedAndRoundTrip() throws {
+        let goldens = try Goldens(model: "gqa")
+        let model = try ModelLoader.load(try Goldens.directory("gqa"), threads: 1)
+        let tokenizer = GoldenTokenizer(table: Dictionary(uniqueKeysWithValues: goldens.documents.map { ($0.text, Array($0.ids.dropFirst())) }))
+        let documents = goldens.documents.map { EvaluationDocument(language: $0.language, text: $0.text) }
+        let run1 = try Evaluator(model: model, tokenizer: tokenizer, options: EvaluationOptions(contextLength: 16, stride: 8, threads: 1))
+            .evaluate(documents + documents)
+        let run2 = try Evaluator(model: model, tokenizer: tokenizer, options: EvaluationOptions(contextLength: 16, stride: 8, threads: 3))
+            .evaluate(documents + documents)
+        #expect(try run1.results.canonicalJSON() == run2.results.canonicalJSON())
+        #expect(run1.results.languages.map(\.language) == ["cs", "el", "en"])
+        #expect(run1.results.languages.allSatisfy { $0.documents == 2 })
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("glassbox-eval-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("eval/results.json")
+        try run1.results.write(to: file)
+        let bytes = try Data(contentsOf: file)
+        #expect(bytes.last == 0x0A)
+        #expect(try EvaluationResults.read(file) == run1.results)
+        let text = try #require(String(data: bytes, encoding: .utf8))
+        #expect(text.contains("\"bits_per_byte\""))
+        #expect(!text.contains("seconds"))
+    }
+
+    @Test func everyTokenIsScoredOnceWhateverTheStride() throws {
+        let goldens = try Goldens(model: "gqa")
+        let model = try ModelLoader.load(try Goldens.directory("gqa"), threads: 1)
+        let ids = goldens.documents[0].ids
+        var previous: Double?
+        for (context, stride) in [(16, 16), (16, 1), (8, 7), (64, 32)] {
+            let score = try WindowScorer(model: model, context: context, stride: stride).score(ids)
+            #expect(score.tokens == ids.count - 1, "context \(context) stride \(stride)")
+            if context == 64, let previous { #expect(score.negativeLogLikelihood < previous + 50) }
+            previous = score.negativeLogLikelihood
+        }
+    }
+
+    @Test func scoreMathIsAccurate() {
+        for x in [1e-300, 0.001, 0.5, 1, 2, 10, 12345.678, 1e300] {
+            #expect(abs(ScoreMath.log(x) - log(x)) <= 4 * abs(log(x)).ulp + 1e-300)
+        }
+        for x in [-700.0, -20, -1, -1e-8, 0, 0.3, 1, 5, 700] {
+            #expect(abs(ScoreMath.exp(x) - exp(x)) <= 4 * exp(x).ulp)
+        }
+    }
+
+    @Test func jsonLinesAndPlainFilesLoad() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("glassbox-evaldata-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let lines = directory.appendingPathComponent("eval.jsonl")
+        try Data("{\"language\":\"cs\",\"source\":\"a\",\"text\":\"Dobrý den\"}\n\n{\"language\":\"de\",\"text\":\"Hallo\"}\n".utf8).write(to: lines)
+        #expect(try EvaluationDocument.load(lines).map(\.language) == ["cs", "de"])
+        let plain = directory.appendingPathComponent("extra.txt")
+        try Data("Some text".utf8).write(to: plain)
+        #expect(try EvaluationDocument.load(plain) == [EvaluationDocument(language: "extra.txt", source: "extra.txt", text: "Some text")])
+        let bad = directory.appendingPathComponent("bad.jsonl")
+        try Data("{\"language\":\"cs\",\"text\":\"ok\"}\n{\"text\": 3}\n".utf8).write(to: bad)
+        #expect(throws: EvaluationError.malformedLine(path: bad.path, line: 2, reason: "not a document object")) {
+            try EvaluationDocument.load(bad)
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+@testable import Inference
+
+/// Logits of Glassbox's KV-cache decoder against transformers' for the fixture models.
+@Suite struct LogitsParityTests {
+    @Test(arguments: Goldens.modelNames)
+    func fullLogitsMatchTransformers(model name: String) throws {
+        let goldens = try Goldens(model: name)
+        let model = try ModelLoader.load(try Goldens.directory(name), threads: 2)
+        var checked = 0
+        for prompt in goldens.prompts {
+            guard let expected = goldens.logits(of: prompt) else { continue }
+            var cache = model.makeCache()
+            let actual = try model.forward(prompt.ids, cache: &cache, logits: .all)
+            try #require(actual.count == expected.count)
+            let scale = expected.map { abs($0) }.max() ?? 1
+            let worst = zip(actual, expected).map { abs($0 - $1) }.max() ?? 0
+            #expect(worst <= 1e-4 * scale, "\(name) '\(prompt.text)': max |Δ| \(worst), scale \(scale)")
+            checked += 1
+        }
+        #expect(checked > 0)
+    }
+
+    @Test(arguments: Goldens.modelNames)
+    func incrementalLogitsEqualBatchLogits(model name: String) throws {
+        let goldens = try Goldens(model: name)
+        let model = try ModelLoader.load(try Goldens.directory(name), threads: 1)
+        let ids = goldens.prompts[0].ids
+        var batchCache = model.makeCache()
+        let batch = try model.forward(ids, cache: &batchCache, logits: .all)
+        var cache = model.makeCache()
+        let vocab = model.configuration.vocabularySize
+        for (t, id) in ids.enumerated() {
+            let row = try model.forward([id], cache: &cache, logits: .last)
+            #expect(row == Array(batch[t * vocab..<(t + 1) * vocab]), "position \(t) differs bitwise")
+        }
+    }
+
+    @Test func threadCountDoesNotChangeBits() throws {
+        let directory = try Goldens.directory("gqa")
+        let ids = try Goldens(model: "gqa").prompts[1].ids
+        var results: [[Float]] = []
+        for threads in [1, 2, 3] {
+            let model = try ModelLoader.load(directory, threads: threads)
+            var cache = model.makeCache()
+            results.append(try model.forward(ids, cache: &cache, logits: .all))
+        }
+        #expect(results[0] == results[1])
+        #expect(results[0] == results[2])
+    }
+}
