@@ -35,7 +35,7 @@ public struct StepCache: Sendable {
     /// The work directory of a step key (deleted and recreated before each attempt).
     func workURL(_ key: Digest) -> URL { root.appendingPathComponent("work/\(key.hex)") }
 
-    /// The scratch directory of a step key (kept between attempts).
+    /// The scratch directory of a step key (kept between attempts, removed once the step succeeded).
     func scratchURL(_ key: Digest) -> URL { root.appendingPathComponent("scratch/\(key.hex)") }
 
     /// Looks up `key`, re-hashing its manifest and every output object (SHA-256 runs at about 2 GB/s a

@@ -95,6 +95,7 @@ public struct StepRunner: Sendable {
         }
         let record = try cache.commit(key: key, kind: spec.kind, outputDirectory: output, threads: options.threads)
         try BuilderFiles.remove(work)
+        try BuilderFiles.remove(cache.scratchURL(key))
         options.events(.finished(step: spec.id, cached: false, seconds: Date().timeIntervalSince(started)))
         return record
     }
