@@ -13,6 +13,7 @@ public enum BuildError: Error, Sendable, CustomStringConvertible {
     /// The recipe could not be encoded or read.
     case recipe(String)
 
+    /// What failed, where, and what to do.
     public var description: String {
         switch self {
         case let .missingInput(step, path, reason):

@@ -15,6 +15,7 @@ public enum StepKind: String, Codable, Sendable, CaseIterable, Comparable {
     /// Sign the release.
     case sign
 
+    /// Graph order: fetch < prepare < tokenizer < train < evaluate < package < sign.
     public static func < (lhs: StepKind, rhs: StepKind) -> Bool {
         allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
     }

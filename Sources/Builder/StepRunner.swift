@@ -56,6 +56,8 @@ public struct StepRunner: Sendable {
     private func runOrReuse(
         _ spec: StepSpec, key: Digest, executor: any StepExecutor, recipe: Recipe, recipeDirectory: URL, records: [String: StepRecord]
     ) throws(BuildError) -> StepRecord {
+        let lock = try StepLock(at: cache.workURL(key).appendingPathExtension("lock"))
+        defer { withExtendedLifetime(lock) {} }
         if options.useCache {
             switch cache.lookup(key) {
             case let .hit(record):

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ArgumentParser
 import Builder
 import Foundation
@@ -13,7 +18,8 @@ struct ReproduceCommand: AsyncParsableCommand {
             files that no longer match the lock (tampered or truncated) count as a divergence of the \
             step that produced them. Sources that are not redistributable must be supplied with \
             --data-dir (file: paths resolve there; a remote source may be given as a file named \
-            after its id); their digests are still checked.
+            after its id); their digests are still checked. On a terminal, reproduce asks for the \
+            folder when such a file is missing.
 
             Exit status: 0 everything matched bit for bit; 3 a step or release file diverged; \
             1 the release could not be read or a step failed; 64 usage error.
@@ -36,19 +42,39 @@ struct ReproduceCommand: AsyncParsableCommand {
 
     func run() async throws {
         let printer = BuildProgressPrinter(quiet: json)
-        let options = common.buildOptions(useCache: false, dataDirectory: dataDirectory.map { URL(fileURLWithPath: $0) }) { printer.handle($0) }
-        let report: ReproduceReport
-        do {
-            report = try Reproducer(options: options).reproduce(release: URL(fileURLWithPath: release))
-        } catch {
-            throw HashConsole.fail(error.description)
+        var options = common.buildOptions(useCache: false, dataDirectory: dataDirectory.map { URL(fileURLWithPath: $0) }) { printer.handle($0) }
+        var report: ReproduceReport?
+        while report == nil {
+            do {
+                report = try Reproducer(options: options).reproduce(release: URL(fileURLWithPath: release))
+            } catch let BuildError.missingInput(step, path, reason) where step.hasPrefix("fetch.") && isatty(STDIN_FILENO) == 1 {
+                guard let supplied = askForData(step: step, path: path, reason: reason) else {
+                    throw HashConsole.fail("\(step): \(path) \(reason); supply the data with --data-dir DIR", .failure)
+                }
+                options.dataDirectory = supplied
+            } catch {
+                throw HashConsole.fail(error.description)
+            }
         }
+        guard let report else { return }
         if json {
             HashConsole.out(try HashConsole.json(report))
         } else {
             printTable(report)
         }
         if !report.matched { throw ExitStatus.verificationFailed.exitCode }
+    }
+
+    /// Asks on the terminal for the folder holding a source the release does not ship (non-redistributable
+    /// data); its bytes are still checked against the recipe's digests. Nil when the user gives none.
+    private func askForData(step: String, path: String, reason: String) -> URL? {
+        FileHandle.standardError.write(Data("""
+            \(step): \(path) \(reason).
+            Sources that are not redistributable are not in the release; their digests are checked.
+            Folder that holds the recipe's file: paths (empty to stop): 
+            """.utf8))
+        guard let line = readLine(), !line.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        return URL(fileURLWithPath: (line.trimmingCharacters(in: .whitespaces) as NSString).expandingTildeInPath)
     }
 
     private func printTable(_ report: ReproduceReport) {

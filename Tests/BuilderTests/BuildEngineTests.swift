@@ -82,6 +82,18 @@ import Testing
         #expect(try Digest.sha256(ofFileAt: path) == file.digest)
     }
 
+    @Test func concurrentBuildsSharingAStoreAgree() throws {
+        let fixture = try BuildFixture()
+        defer { fixture.remove() }
+        let locks = LockBox()
+        DispatchQueue.concurrentPerform(iterations: 3) { index in
+            let release = fixture.root.appendingPathComponent("parallel/\(index)/release")
+            locks.add(try? fixture.build(release: release).lock.canonicalJSON())
+        }
+        #expect(locks.values.count == 3)
+        #expect(Set(locks.values.compactMap { $0 }).count == 1)
+    }
+
     @Test func missingLocalSourceNamesStepAndPath() throws {
         let fixture = try BuildFixture()
         defer { fixture.remove() }
@@ -91,5 +103,21 @@ import Testing
         } throws: { error in
             "\(error)".contains("step fetch.a: input") && "\(error)".contains("data/a.txt does not exist")
         }
+    }
+}
+
+/// Thread-safe collection of results from concurrent builds.
+final class LockBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [Data?] = []
+    func add(_ value: Data?) {
+        lock.lock()
+        stored.append(value)
+        lock.unlock()
+    }
+    var values: [Data?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
     }
 }

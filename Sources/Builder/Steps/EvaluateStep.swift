@@ -1,0 +1,38 @@
+import Evaluation
+import Foundation
+import Inference
+import RecipeFormat
+import Tokenization
+
+/// The `evaluate` step through the Evaluation module: scores the trained model on the held-out
+/// `eval.jsonl` (per language) and on `[evaluation].extra_files` (one row per file), writing `results.json`
+/// (released as `eval/results.json`).
+public struct EvaluateStep: StepExecutor {
+    /// `.evaluate`.
+    public let kind = StepKind.evaluate
+
+    /// Creates the executor.
+    public init() {}
+
+    /// Evaluates the trained model.
+    public func run(_ context: StepContext) throws {
+        let section = context.recipe.evaluation
+        do {
+            let model = try ModelLoader.load(try context.input("train"), threads: context.threads)
+            let tokenizer = try BPETokenizer(contentsOf: try context.input("tokenizer").appendingPathComponent("tokenizer.json"))
+            var documents = try EvaluationDocument.load(try context.input("prepare").appendingPathComponent("eval.jsonl"))
+            for file in section.extraFiles {
+                documents += try EvaluationDocument.load(context.recipeDirectory.appendingPathComponent(String(file.dropFirst("file:".count))))
+            }
+            let options = EvaluationOptions(contextLength: section.contextLength, stride: section.stride, threads: context.threads)
+            let run = try Evaluator(model: model, tokenizer: tokenizer, options: options).evaluate(documents) { done, total, _ in
+                context.progress(StepProgress(fraction: total > 0 ? Double(done) / Double(total) : nil))
+            }
+            try run.results.write(to: context.outputDirectory.appendingPathComponent("results.json"))
+        } catch let error as BuildError {
+            throw error
+        } catch {
+            throw BuildError.stepFailed(step: context.step.id, reason: "\(error)")
+        }
+    }
+}
