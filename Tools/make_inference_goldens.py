@@ -17,6 +17,8 @@ Models: "gqa" (4 heads, 2 KV heads, untied head), "tied" (tied embeddings), "bf1
 bfloat16; goldens from the same weights widened to float32), "sharded" (model.safetensors.index.json),
 "rope" (rope_theta 500000, config.json rewritten in the transformers 4.x form: top-level rope_theta and
 torch_dtype, no rope_parameters, no head_dim, no tie_word_embeddings — LlamaConfig's default, untied).
+Also "glassbox" when present: a model trained by Glassbox itself (Tools/make_glassbox_release_fixture.sh,
+run first); only its goldens are computed here, with its own tokenizer.
 
 Run: python3 Tools/make_inference_goldens.py   (transformers 5.23, torch CPU, tokenizers 0.23)
 Deterministic: fixed seeds, single thread.
@@ -163,7 +165,7 @@ def sliding_nll(model, ids):
 def goldens_for(model, tokenizer, directory):
     entries, blob, min_margin = [], bytearray(), float("inf")
     for index, prompt in enumerate(PROMPTS):
-        ids = tokenizer.encode(prompt).ids
+        ids = tokenizer.encode(prompt).ids  # with the post-processor's special tokens, as tokenizer(prompt)
         with torch.no_grad():
             logits = model(torch.tensor([ids])).logits[0].float()
             out = model.generate(torch.tensor([ids]), do_sample=False, max_new_tokens=NEW_TOKENS,
@@ -182,7 +184,7 @@ def goldens_for(model, tokenizer, directory):
         entries.append(entry)
     documents = []
     for doc in EVAL_DOCUMENTS:
-        ids = [0] + tokenizer.encode(doc["text"]).ids
+        ids = [0] + tokenizer.encode(doc["text"], add_special_tokens=False).ids
         with torch.no_grad():
             nll = sliding_nll(model, ids)
         documents.append({**doc, "ids": ids, "nll_nats": nll, "bytes": len(doc["text"].encode())})
@@ -199,16 +201,22 @@ def main():
     torch.set_num_threads(1)
     tokenizer = train_tokenizer()
     models_dir = FIXTURES / "models"
-    shutil.rmtree(models_dir, ignore_errors=True)
-    models_dir.mkdir(parents=True)
+    models_dir.mkdir(parents=True, exist_ok=True)
     tokenizer.save(str(FIXTURES / "tokenizer.json"))
     for name, spec in MODEL_SPECS.items():
         directory = models_dir / name
+        shutil.rmtree(directory, ignore_errors=True)
         save_model(name, make_model(name, spec, SEEDS[name]), directory)
         shutil.copy(FIXTURES / "tokenizer.json", directory / "tokenizer.json")
         reloaded = LlamaForCausalLM.from_pretrained(directory, dtype=torch.float32).eval()
         margin = goldens_for(reloaded, tokenizer, directory)
         print(f"{name}: min greedy top-2 margin {margin:.4g}")
+    glassbox = models_dir / "glassbox"  # written by Glassbox itself: Tools/make_glassbox_release_fixture.sh
+    if glassbox.exists():
+        own_tokenizer = Tokenizer.from_file(str(glassbox / "tokenizer.json"))
+        reloaded = LlamaForCausalLM.from_pretrained(glassbox, dtype=torch.float32).eval()
+        margin = goldens_for(reloaded, own_tokenizer, glassbox)
+        print(f"glassbox: min greedy top-2 margin {margin:.4g}")
 
 
 if __name__ == "__main__":

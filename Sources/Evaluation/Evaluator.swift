@@ -34,7 +34,7 @@ public struct Evaluator: Sendable {
             let ids: [Int]
             let score: WindowScorer.Score
             do {
-                ids = try prefix() + tokenizer.encodeText(document.text)
+                ids = try prefix() + tokenizer.encodeText(document.text, addSpecialTokens: false)
                 score = try scorer.score(ids)
             } catch {
                 throw EvaluationError.scoring(document: name, reason: "\(error)")

@@ -8,7 +8,8 @@ struct LogitsCommand: ParsableCommand {
         commandName: "logits",
         abstract: "Print the logits of every position of a text (debugging and parity checks).",
         discussion: """
-            The text is tokenized without special tokens (add them with --bos) and run in one forward pass. \
+            The text is tokenized with the tokenizer's special tokens (a leading BOS when its template has one, \
+            as transformers' tokenizer(text)); --raw leaves them out. It runs in one forward pass. \
             --json prints {"ids": [...], "logits": [[...] per position]}; without it, each position's id \
             and its five most likely next tokens are listed.
 
@@ -22,8 +23,8 @@ struct LogitsCommand: ParsableCommand {
     @Option(help: "The text to score.")
     var text: String
 
-    @Flag(help: "Put the model's beginning-of-sequence token first.")
-    var bos = false
+    @Flag(help: "Tokenize without the tokenizer's special tokens.")
+    var raw = false
 
     @Flag(help: "Print JSON.")
     var json = false
@@ -34,8 +35,7 @@ struct LogitsCommand: ParsableCommand {
         let directory = try GenerateCommandSupport.open(directory, threads: model.threads)
         let c = directory.model.configuration
         do {
-            var ids = try directory.tokenizer.encodeText(text)
-            if bos, let token = c.bosTokenID { ids.insert(token, at: 0) }
+            let ids = try directory.tokenizer.encodeText(text, addSpecialTokens: !raw)
             guard !ids.isEmpty else { throw InferenceError.invalidOption(name: "text", reason: "gives no tokens") }
             var cache = KVCache(for: c)
             let flat = try directory.model.forward(ids, cache: &cache, logits: .all)

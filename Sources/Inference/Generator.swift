@@ -14,14 +14,15 @@ public struct Generator: Sendable {
         self.tokenizer = tokenizer
     }
 
-    /// Tokenizes `prompt` and continues it; see `generate(promptIDs:options:onText:)`.
+    /// Tokenizes `prompt` with the tokenizer's special tokens (a leading BOS when its template has one,
+    /// as transformers' `tokenizer(prompt)`) and continues it; see `generate(promptIDs:options:onText:)`.
     public func generate(
         prompt: String, options: GenerationOptions, onText: ((String) -> Void)? = nil
     ) throws -> GenerationResult {
         guard let tokenizer else {
             throw InferenceError.invalidOption(name: "prompt", reason: "a text prompt needs a tokenizer")
         }
-        return try generate(promptIDs: try tokenizer.encodeText(prompt), options: options, onText: onText)
+        return try generate(promptIDs: try tokenizer.encodeText(prompt, addSpecialTokens: true), options: options, onText: onText)
     }
 
     /// Continues `promptIDs`. `onText` receives each new piece of text (never part of a stop string).

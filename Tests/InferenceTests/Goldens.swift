@@ -34,7 +34,7 @@ struct Goldens: Decodable {
         let prompts: [Prompt], documents: [Document]
     }
 
-    static let modelNames = ["gqa", "tied", "bf16", "sharded", "rope"]
+    static let modelNames = ["gqa", "tied", "bf16", "sharded", "rope", "glassbox"]
 
     static var fixtures: URL {
         get throws {

@@ -18,12 +18,16 @@ import Testing
         #expect(try ModelLoader.load(try Goldens.directory("sharded"), threads: 1).storedDTypes == ["F32"])
     }
 
-    @Test func tokenizerOfTheDirectoryMatchesTransformers() throws {
-        let directory = try ModelDirectory(try Goldens.directory("gqa"), threads: 1)
-        let goldens = try Goldens(model: "gqa")
+    @Test(arguments: ["gqa", "glassbox"])
+    func tokenizerOfTheDirectoryMatchesTransformers(model name: String) throws {
+        let directory = try ModelDirectory(try Goldens.directory(name), threads: 1)
+        let goldens = try Goldens(model: name)
         for prompt in goldens.prompts {
-            #expect(try directory.tokenizer.encodeText(prompt.text) == prompt.ids)
+            #expect(try directory.tokenizer.encodeText(prompt.text, addSpecialTokens: true) == prompt.ids)
             #expect(try directory.tokenizer.decodeText(prompt.greedy_ids) == prompt.greedy_text)
+        }
+        for document in goldens.documents {
+            #expect(try directory.tokenizer.encodeText(document.text, addSpecialTokens: false) == Array(document.ids.dropFirst()))
         }
     }
 
