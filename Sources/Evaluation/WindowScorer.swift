@@ -28,20 +28,12 @@ struct WindowScorer {
             score.forwarded += end - begin
             for t in scoredUpTo..<end {
                 let row = (t - 1 - begin) * vocabulary
-                score.negativeLogLikelihood += Self.negativeLogProbability(logits[row..<row + vocabulary], of: ids[t])
+                score.negativeLogLikelihood += LogitScoring.negativeLogProbability(logits[row..<row + vocabulary], of: ids[t])
                 score.tokens += 1
             }
             scoredUpTo = end
             begin = min(begin + stride, end - 1) // the next window holds the token before its first target
         }
         return score
-    }
-
-    /// −log softmax(row)[target], in Double: log Σ exp(l − max) + max − l[target].
-    static func negativeLogProbability(_ row: ArraySlice<Float>, of target: Int) -> Double {
-        let maximum = Double(row.max() ?? 0)
-        var sum = 0.0
-        for value in row { sum += ScoreMath.exp(Double(value) - maximum) }
-        return ScoreMath.log(sum) + maximum - Double(row[row.startIndex + target])
     }
 }

@@ -29,9 +29,16 @@ enum AttentionHead {
         }
         let out = output + t * c.queryWidth + h * d
         for i in 0..<d { out[i] = 0 }
+        let lanes = d & ~7
         for j in 0..<length {
             let p = scores[j], row = values + j * c.keyValueWidth + group * d
-            for i in 0..<d { out[i] = out[i].addingProduct(p, row[i]) }
+            var i = 0
+            while i < lanes {
+                let acc = DecoderKernels.load(UnsafePointer(out + i)).addingProduct(SIMD8(repeating: p), DecoderKernels.load(row + i))
+                UnsafeMutableRawPointer(out + i).storeBytes(of: acc, as: SIMD8<Float>.self)
+                i += 8
+            }
+            for r in lanes..<d { out[r] = out[r].addingProduct(p, row[r]) }
         }
         let inverse = 1 / total
         for i in 0..<d { out[i] *= inverse }

@@ -3,7 +3,7 @@ import Kernels
 
 /// The linear layer of the KV-cache decoder (`y = x · Wᵀ`, W stored `[out, in]` as in Hugging Face
 /// checkpoints). `Kernels.Gemm` packs the weight matrix on every call, which dominates when one token
-/// is decoded at a time; this kernel streams weight rows directly (two tokens × four rows a tile).
+/// is decoded at a time; this kernel reads weight rows in place (four tokens × three rows a tile).
 /// Every output element is one dot product computed in one fixed order — 8 lanes
 /// accumulated with fused multiply-add in ascending k, lanes summed by a fixed tree, then the tail —
 /// whatever the blocking, the thread count or the vector width, so results are bit-identical.
@@ -26,10 +26,10 @@ enum DecoderKernels {
         }
     }
 
-    /// Output columns `columns` of `linear`. Tokens go in blocks of 16 so that each group of four weight
-    /// rows, once loaded, serves 16 tokens (the weights stream from memory once per block, not once per
-    /// token pair); inside a block: two tokens × four rows a tile, then one token × four rows, then single
-    /// dot products for the last columns.
+    /// Output columns `columns` of `linear`. Tokens go in blocks of 16 so that each group of weight rows,
+    /// once loaded, serves 16 tokens (the weights stream from memory once per block, not once per token);
+    /// inside a block: four tokens × three rows a tile, then single dot products for what is left.
+    /// Fewer than four tokens (decoding): one token × four rows a tile.
     private static func linearBlock(
         _ x: UnsafePointer<Float>, rows: Int, inFeatures k: Int, weight w: UnsafePointer<Float>,
         outFeatures: Int, columns: Range<Int>, into y: UnsafeMutablePointer<Float>
@@ -37,15 +37,24 @@ enum DecoderKernels {
         var blockStart = 0
         while blockStart < rows {
             let blockEnd = min(blockStart + 16, rows)
+            let quads = (blockEnd - blockStart) / 4
             var n = columns.lowerBound
-            while n + 4 <= columns.upperBound {
-                var t = blockStart
-                while t + 2 <= blockEnd {
-                    tile2x4(x + t * k, w + n * k, k: k, y + t * outFeatures + n, ldy: outFeatures)
-                    t += 2
+            if quads == 0 {
+                while n + 4 <= columns.upperBound {
+                    for t in blockStart..<blockEnd { tile1x4(x + t * k, w + n * k, k: k, y + t * outFeatures + n) }
+                    n += 4
                 }
-                if t < blockEnd { tile1x4(x + t * k, w + n * k, k: k, y + t * outFeatures + n) }
-                n += 4
+            } else {
+                let quadEnd = blockStart + 4 * quads
+                while n + 3 <= columns.upperBound {
+                    for t in stride(from: blockStart, to: quadEnd, by: 4) {
+                        tile4x3(x + t * k, w + n * k, k: k, y + t * outFeatures + n, ldy: outFeatures)
+                    }
+                    for t in quadEnd..<blockEnd {
+                        for column in n..<n + 3 { y[t * outFeatures + column] = dot(x + t * k, w + column * k, count: k) }
+                    }
+                    n += 3
+                }
             }
             for column in n..<columns.upperBound {
                 for r in blockStart..<blockEnd { y[r * outFeatures + column] = dot(x + r * k, w + column * k, count: k) }
@@ -54,32 +63,33 @@ enum DecoderKernels {
         }
     }
 
-    /// A 2×4 tile of dot products, each computed exactly as `dot` computes it (eight 8-lane register
-    /// accumulators: with the loads they fit AVX2's sixteen registers; written out so nothing spills or
-    /// is allocated in the loop).
+    /// A 4×3 tile (four tokens, three weight rows), each element exactly as `dot` computes it: twelve
+    /// 8-lane accumulators + three weight vectors + one token vector = AVX2's sixteen registers.
     @inline(__always)
-    private static func tile2x4(
+    private static func tile4x3(
         _ x: UnsafePointer<Float>, _ w: UnsafePointer<Float>, k: Int, _ y: UnsafeMutablePointer<Float>, ldy: Int
     ) {
-        var a00 = SIMD8<Float>.zero, a01 = a00, a02 = a00, a03 = a00
-        var a10 = a00, a11 = a00, a12 = a00, a13 = a00
+        var a00 = SIMD8<Float>.zero, a01 = a00, a02 = a00, a10 = a00, a11 = a00, a12 = a00
+        var a20 = a00, a21 = a00, a22 = a00, a30 = a00, a31 = a00, a32 = a00
         let body = k & ~7
         var c = 0
         while c < body {
-            let w0 = load(w + c), w1 = load(w + k + c), w2 = load(w + 2 * k + c), w3 = load(w + 3 * k + c)
+            let w0 = load(w + c), w1 = load(w + k + c), w2 = load(w + 2 * k + c)
             let x0 = load(x + c)
-            a00 = a00.addingProduct(x0, w0); a01 = a01.addingProduct(x0, w1)
-            a02 = a02.addingProduct(x0, w2); a03 = a03.addingProduct(x0, w3)
+            a00 = a00.addingProduct(x0, w0); a01 = a01.addingProduct(x0, w1); a02 = a02.addingProduct(x0, w2)
             let x1 = load(x + k + c)
-            a10 = a10.addingProduct(x1, w0); a11 = a11.addingProduct(x1, w1)
-            a12 = a12.addingProduct(x1, w2); a13 = a13.addingProduct(x1, w3)
+            a10 = a10.addingProduct(x1, w0); a11 = a11.addingProduct(x1, w1); a12 = a12.addingProduct(x1, w2)
+            let x2 = load(x + 2 * k + c)
+            a20 = a20.addingProduct(x2, w0); a21 = a21.addingProduct(x2, w1); a22 = a22.addingProduct(x2, w2)
+            let x3 = load(x + 3 * k + c)
+            a30 = a30.addingProduct(x3, w0); a31 = a31.addingProduct(x3, w1); a32 = a32.addingProduct(x3, w2)
             c += 8
         }
         @inline(__always) func store(_ acc: SIMD8<Float>, _ i: Int, _ j: Int) {
             y[i * ldy + j] = tail(x + i * k, w + j * k, from: body, to: k, start: horizontalSum(acc))
         }
-        store(a00, 0, 0); store(a01, 0, 1); store(a02, 0, 2); store(a03, 0, 3)
-        store(a10, 1, 0); store(a11, 1, 1); store(a12, 1, 2); store(a13, 1, 3)
+        store(a00, 0, 0); store(a01, 0, 1); store(a02, 0, 2); store(a10, 1, 0); store(a11, 1, 1); store(a12, 1, 2)
+        store(a20, 2, 0); store(a21, 2, 1); store(a22, 2, 2); store(a30, 3, 0); store(a31, 3, 1); store(a32, 3, 2)
     }
 
     /// A 1×4 tile (one token, four weight rows), each element exactly as `dot` computes it.
