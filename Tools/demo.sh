@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `make demo`: a real job with the commands that exist today — hash a directory like sha256sum,
-# put it in a throw-away store ($GLASSBOX_HOME), check the store, recreate the tree, verify it.
+# `make demo`: the main job, end to end. Build the eight-language demo model from Recipes/demo.toml,
+# sign it, verify it, try it, tamper with a copy, and reproduce it bit for bit on another thread count.
+# The release stays in out/demo/ for you to look at; the store is a throw-away one ($GLASSBOX_HOME).
 set -euo pipefail
 BIN=$(realpath "${1:-.build/release/glassbox}")
 [ -x "$BIN" ] || { echo "error: $BIN is not built; run 'make build'" >&2; exit 1; }
@@ -8,49 +9,46 @@ cd "$(dirname "$0")/.."
 WORK=$(mktemp -d /tmp/glassbox-demo.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 export GLASSBOX_HOME="$WORK/store"
+RELEASE=out/demo/eu8-demo-0.1.0
 step() { printf '\n\033[1m$ %s\033[0m\n' "$*"; }
+rm -rf out/demo && mkdir -p out/demo
 
-# The job: the package's own Sources/ and Docs/ plus a generated 64 MiB "weights" file.
-mkdir -p "$WORK/release"
-cp -r Sources Docs "$WORK/release/"
-dd if=/dev/urandom of="$WORK/release/model.bin" bs=1M count=64 status=none
-cd "$WORK"
+step glassbox recipe check Recipes/demo.toml
+"$BIN" recipe check Recipes/demo.toml
+step glassbox recipe plan Recipes/demo.toml
+"$BIN" recipe plan Recipes/demo.toml
 
-step glassbox hash release/model.bin release/Docs
-"$BIN" hash release/model.bin release/Docs
-step "glassbox hash --threads 2 release > SHA256SUMS   (and the same with sha256sum)"
-"$BIN" hash --threads 2 release > SHA256SUMS
-find release -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum > SHA256SUMS.coreutils
-cmp SHA256SUMS SHA256SUMS.coreutils && echo "identical to sha256sum: $(wc -l < SHA256SUMS) lines"
+step glassbox keygen --out "$WORK/provider"
+"$BIN" keygen --out "$WORK/provider"
 
-step glassbox store import release
-DIGEST=$("$BIN" store import release)
-echo "$DIGEST"
-step glassbox store ls
-"$BIN" store ls > listing.txt
-head -5 listing.txt
-echo "…"
-step glassbox store fsck
-"$BIN" store fsck
+step glassbox build Recipes/demo.toml --out $RELEASE --threads 2
+"$BIN" build Recipes/demo.toml --out "$RELEASE" --threads 2
+step "glassbox build … again   (every step is cached now)"
+"$BIN" build Recipes/demo.toml --out "$RELEASE.again" --threads 2 | tail -3
+cmp "$RELEASE/recipe.lock.json" "$RELEASE.again/recipe.lock.json" && echo "same lock file"
+rm -rf "$RELEASE.again" "$RELEASE.again.build.log.jsonl"
 
-step glassbox store export "$DIGEST" copy
-"$BIN" store export "$DIGEST" copy
-step "glassbox hash --check SHA256SUMS.copy --quiet   (the list with release/ renamed copy/)"
-sed 's|  release/|  copy/|' SHA256SUMS > SHA256SUMS.copy
-"$BIN" hash --check SHA256SUMS.copy --quiet && echo "all $(wc -l < SHA256SUMS.copy) files verified"
+if [ ! -f "$RELEASE/model.sig" ]; then
+  step glassbox sign $RELEASE --key provider.pem
+  "$BIN" sign "$RELEASE" --key "$WORK/provider.pem"
+fi
+step glassbox verify $RELEASE --key provider.pub
+"$BIN" verify "$RELEASE" --key "$WORK/provider.pub"
 
-step "glassbox store put scratch.bin; glassbox store gc --keep demo.lock.json   (the lock names only the tree)"
-echo "{\"keep\": \"$DIGEST\"}" > demo.lock.json
-head -c 1000000 /dev/urandom > scratch.bin
-"$BIN" store put scratch.bin
-"$BIN" store gc --keep demo.lock.json
-
-step "flip one byte of a stored object, then glassbox store fsck   (exit status 3 = verification failed)"
-OBJECT=$(find "$GLASSBOX_HOME/objects" -type f -size +1M | head -1)
-chmod u+w "$OBJECT"
-printf '\x00' | dd of="$OBJECT" bs=1 seek=1000 conv=notrunc status=none
+step "flip one byte of model.safetensors in a copy, then glassbox verify   (exit status 3 = verification failed)"
+cp -r "$RELEASE" "$WORK/tampered"
+printf '\x01' | dd of="$WORK/tampered/model.safetensors" bs=1 seek=4000 conv=notrunc status=none
 set +e
-"$BIN" store fsck
+"$BIN" verify "$WORK/tampered" --key "$WORK/provider.pub"
 echo "exit status: $?"
 set -e
-printf '\ndemo finished; the throw-away store %s is removed now.\n' "$GLASSBOX_HOME"
+
+step glassbox generate $RELEASE --prompt "Dobrý den" --max-tokens 40 --temperature 0.8 --seed 7
+"$BIN" generate "$RELEASE" --prompt "Dobrý den" --max-tokens 40 --temperature 0.8 --seed 7
+step glassbox eval $RELEASE
+"$BIN" eval "$RELEASE"
+
+step glassbox reproduce $RELEASE --data-dir Recipes --threads 1
+"$BIN" reproduce "$RELEASE" --data-dir Recipes --threads 1
+
+printf '\ndemo finished: the release is in %s (config.json, model.safetensors, tokenizer.json, recipe.lock.json, eval/, training/, data/stats.json, SHA256SUMS, provenance.json, model.sig).\n' "$RELEASE"
