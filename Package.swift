@@ -46,8 +46,10 @@ let package = Package(
         .executableTarget(name: "glassbox", dependencies: ["GlassboxCLI"]),
 
         // Tests (Swift Testing). Goldens under each target's Fixtures/ come from Tools/ scripts.
-        .testTarget(name: "DigestsTests", dependencies: ["Digests"]),
-        .testTarget(name: "ContentStoreTests", dependencies: ["ContentStore", "Digests"]),
+        // TestSupport: helpers shared by several test targets (temporary directories, seeded generators).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "DigestsTests", dependencies: ["Digests", "TestSupport"]),
+        .testTarget(name: "ContentStoreTests", dependencies: ["ContentStore", "Digests", "TestSupport"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RecipeFormatTests", dependencies: ["RecipeFormat", "Digests"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BuilderTests", dependencies: ["Builder", "RecipeFormat", "ContentStore", "Digests"]),
@@ -59,6 +61,6 @@ let package = Package(
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Transformer", "Tokenization"], resources: [.copy("Fixtures")]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference", "Evaluation", "Transformer"], resources: [.copy("Fixtures")]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "Digests", "SafeTensors"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GlassboxCLITests", dependencies: ["GlassboxCLI"]),
+        .testTarget(name: "GlassboxCLITests", dependencies: ["GlassboxCLI", "TestSupport"]),
     ]
 )
