@@ -40,8 +40,8 @@ let package = Package(
         ]),
         .target(name: "GlassboxCLI", dependencies: [
             "Builder", "RecipeFormat", "Digests", "ContentStore", "Fetching", "Preparation",
-            "Tokenization", "Training", "Inference", "Evaluation", "Verification", "SafeTensors",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Tokenization", "Kernels", "Transformer", "Training", "Inference", "Evaluation", "Verification",
+            "SafeTensors", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "glassbox", dependencies: ["GlassboxCLI"]),
 
