@@ -40,25 +40,27 @@ let package = Package(
         ]),
         .target(name: "GlassboxCLI", dependencies: [
             "Builder", "RecipeFormat", "Digests", "ContentStore", "Fetching", "Preparation",
-            "Tokenization", "Training", "Inference", "Evaluation", "Verification", "SafeTensors",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Tokenization", "Kernels", "Transformer", "Training", "Inference", "Evaluation", "Verification",
+            "SafeTensors", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "glassbox", dependencies: ["GlassboxCLI"]),
 
         // Tests (Swift Testing). Goldens under each target's Fixtures/ come from Tools/ scripts.
-        .testTarget(name: "DigestsTests", dependencies: ["Digests"]),
-        .testTarget(name: "ContentStoreTests", dependencies: ["ContentStore", "Digests"]),
-        .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "RecipeFormatTests", dependencies: ["RecipeFormat", "Digests"], resources: [.copy("Fixtures")]),
+        // TestSupport: helpers shared by several test targets (temporary directories, seeded generators).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "DigestsTests", dependencies: ["Digests", "TestSupport"]),
+        .testTarget(name: "ContentStoreTests", dependencies: ["ContentStore", "Digests", "TestSupport"]),
+        .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RecipeFormatTests", dependencies: ["RecipeFormat", "Digests", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BuilderTests", dependencies: ["Builder", "RecipeFormat", "ContentStore", "Digests"]),
         .testTarget(name: "FetchingTests", dependencies: ["Fetching", "ContentStore", "Digests"]),
         .testTarget(name: "PreparationTests", dependencies: ["Preparation"]),
-        .testTarget(name: "TokenizationTests", dependencies: ["Tokenization"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TokenizationTests", dependencies: ["Tokenization", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "KernelsTests", dependencies: ["Kernels"]),
         .testTarget(name: "TransformerTests", dependencies: ["Transformer", "Kernels", "SafeTensors"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Transformer", "Tokenization"], resources: [.copy("Fixtures")]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference", "Evaluation", "Transformer"], resources: [.copy("Fixtures")]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "Digests", "SafeTensors"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GlassboxCLITests", dependencies: ["GlassboxCLI"]),
+        .testTarget(name: "GlassboxCLITests", dependencies: ["GlassboxCLI", "TestSupport"]),
     ]
 )

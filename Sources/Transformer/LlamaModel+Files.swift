@@ -28,24 +28,39 @@ extension LlamaModel {
         try AtomicFile.write(try AtomicFile.canonicalJSON(GenerationConfig(config)), to: directory + "/generation_config.json")
     }
 
-    /// Loads weights from a safetensors file into `buffer` (default: the parameters). Every tensor of
-    /// the layout must be present (with `prefix`) with its exact shape; F32, BF16 and F16 are widened.
-    /// Unknown tensors are rejected, except a redundant `lm_head.weight` in a tied model.
+    /// Loads weights from a safetensors file into `buffer` (default: the parameters). The file is opened
+    /// with the strict `SafeTensorsFile` reader (header, offsets and layout validated before any byte is
+    /// used). Every tensor of the layout must be present (with `prefix`) with its exact shape; F32, BF16
+    /// and F16 are widened. Unknown tensors are rejected, except a redundant `lm_head.weight` in a tied model.
     public func loadSafeTensors(from path: String, into buffer: FloatBuffer? = nil, prefix: String = "") throws(TransformerError) {
-        let file = try SafeTensorsImport(path: path)
+        let file: SafeTensorsFile
+        do {
+            file = try SafeTensorsFile(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw TransformerError(error, path: path)
+        }
         let target = buffer ?? parameters
+        let tensors = Dictionary(file.tensors.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var problems: [String] = []
         for view in layout.views {
-            guard let t = file.tensors[prefix + view.name] else { problems.append("missing tensor '\(prefix + view.name)'"); continue }
-            guard t.shape == view.shape else {
-                problems.append("tensor '\(prefix + view.name)' has shape \(t.shape), expected \(view.shape)"); continue
+            let name = prefix + view.name
+            guard let info = tensors[name] else { problems.append("missing tensor '\(name)'"); continue }
+            guard info.shape == view.shape else {
+                problems.append("tensor '\(name)' has shape \(info.shape), expected \(view.shape)"); continue
             }
-            if !file.read(t, into: target.base + view.offset) {
-                problems.append("tensor '\(prefix + view.name)' has dtype \(t.dtype.rawValue); only F32, BF16 and F16 can be loaded")
+            let values: [Float]
+            do throws(SafeTensorsError) {
+                values = try file.floats(for: name)
+            } catch .unsupportedConversion {
+                problems.append("tensor '\(name)' has dtype \(info.dtype.rawValue); only F32, BF16 and F16 can be loaded")
+                continue
+            } catch {
+                throw TransformerError(error, path: path)
             }
+            _ = UnsafeMutableBufferPointer(start: target.base + view.offset, count: view.count).update(fromContentsOf: values)
         }
         let known = Set(layout.views.map { prefix + $0.name })
-        for name in file.tensors.keys.sorted() where !known.contains(name) {
+        for name in tensors.keys.sorted() where !known.contains(name) {
             if config.tieWordEmbeddings && name == prefix + "lm_head.weight" { continue }
             problems.append("unexpected tensor '\(name)'")
         }

@@ -1,3 +1,5 @@
+import SafeTensors
+
 /// What can go wrong building, loading or saving a Llama model; each message says what to do.
 public enum TransformerError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The config describes an impossible shape (every problem listed with its key).
@@ -22,6 +24,17 @@ public enum TransformerError: Error, Sendable, Equatable, CustomStringConvertibl
             "checkpoint \(path) does not match the model: " + problems.prefix(10).joined(separator: "; ")
                 + (problems.count > 10 ? "; and \(problems.count - 10) more" : "")
                 + "; the file is corrupt or belongs to another config — delete it or point at the right one"
+        }
+    }
+}
+
+extension TransformerError {
+    /// Maps a safetensors reader error for the file at `path`: I/O failures stay `.io`, a malformed
+    /// file becomes `.invalidCheckpoint` carrying the reader's message (which names the tensor and rule).
+    init(_ error: SafeTensorsError, path: String) {
+        switch error {
+        case let .io(_, reason): self = .io(path: path, reason: reason)
+        default: self = .invalidCheckpoint(path: path, problems: [error.description])
         }
     }
 }

@@ -2,6 +2,7 @@ import ContentStore
 import Digests
 import Foundation
 import Testing
+import TestSupport
 
 /// Mounts a small tmpfs (root only); these tests are skipped, with that reason, where mounting fails.
 enum ScratchMount {

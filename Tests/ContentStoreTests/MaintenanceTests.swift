@@ -2,6 +2,7 @@ import ContentStore
 import Digests
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("Content store: fsck and gc")
 struct MaintenanceTests {

@@ -1,6 +1,7 @@
 import Digests
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("Streaming file hashing")
 struct FileHasherTests {

@@ -1,6 +1,7 @@
 import Digests
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("Directory manifests")
 struct ManifestTests {

@@ -1,5 +1,6 @@
 import Digests
 import Testing
+import TestSupport
 
 @Suite("SHA-256 against FIPS 180-4 / NIST vectors")
 struct SHA256VectorTests {

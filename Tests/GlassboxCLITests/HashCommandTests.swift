@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("glassbox hash against sha256sum")
 struct HashCommandTests {

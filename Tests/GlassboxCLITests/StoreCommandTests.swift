@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("glassbox store, across processes")
 struct StoreCommandTests {

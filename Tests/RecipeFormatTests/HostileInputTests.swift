@@ -1,6 +1,7 @@
 import Foundation
 import RecipeFormat
 import Testing
+import TestSupport
 
 /// Malformed and hostile recipes never crash; each gets a list of problems.
 @Suite struct HostileInputTests {
@@ -76,7 +77,7 @@ import Testing
     }
 
     @Test func arbitraryGarbageNeverCrashes() {
-        var generator = SplitMix(seed: 42)
+        var generator = SplitMix64(seed: 42)
         let rounds = Int(ProcessInfo.processInfo.environment["RECIPE_FUZZ_ROUNDS"] ?? "") ?? 300
         for _ in 0..<rounds {
             let length = Int(generator.next() % 400)
@@ -86,18 +87,5 @@ import Testing
             let text = (0..<length).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
             _ = try? Recipe.parse(text: text, file: "garbage")
         }
-    }
-}
-
-/// A tiny deterministic generator for the garbage test.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -2,22 +2,11 @@ import Foundation
 import Testing
 
 @testable import SafeTensors
+import TestSupport
 
 /// Randomised mutations of valid files (fixed seed): the reader must never crash, and whatever it
 /// accepts must satisfy every layout invariant.
 struct MutationTests {
-    /// SplitMix64: small, fast, reproducible.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let interesting: [UInt8] = Array("{}[]\",:0123456789-.eE \\u".utf8) + [0x00, 0x7F, 0x80, 0xC3, 0xFF]
 
     static func seeds() throws -> [[UInt8]] {
@@ -26,7 +15,7 @@ struct MutationTests {
         return try names.map { Array(try Data(contentsOf: fixtures.appendingPathComponent($0))) }
     }
 
-    static func mutate(_ input: [UInt8], using random: inout SplitMix) -> [UInt8] {
+    static func mutate(_ input: [UInt8], using random: inout SplitMix64) -> [UInt8] {
         var bytes = input
         for _ in 0..<Int.random(in: 1...4, using: &random) {
             guard !bytes.isEmpty else { break }
@@ -63,7 +52,7 @@ struct MutationTests {
     }
 
     @Test func hundredThousandMutationsNeverCrash() throws {
-        var random = SplitMix(state: 20_261_124)
+        var random = SplitMix64(seed: 20_261_124)
         let seeds = try Self.seeds()
         var accepted = 0, rejected = 0
         for _ in 0..<100_000 {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Tokenization
+import TestSupport
 
 /// Unusable input gives errors that name the field or file; hostile tokenizer.json never crashes.
 @Suite struct BadInputTests {
@@ -75,7 +76,7 @@ import Testing
     /// Byte-level and structural mutations of a real tokenizer.json, fixed seed: errors allowed, crashes not.
     @Test func hostileJSONNeverCrashes() throws {
         let original = try [UInt8](Data(contentsOf: Fixtures.url("hf_gpt2/tokenizer.json")))
-        var generator = SeededGenerator(seed: 0x6C61_7373_626F_78)
+        var generator = SplitMix64(seed: 0x6C61_7373_626F_78)
         var loaded = 0
         for _ in 0..<400 {
             let mutated = Self.mutate(original, using: &generator)
@@ -87,7 +88,7 @@ import Testing
         #expect(loaded > 0)
     }
 
-    static func mutate(_ bytes: [UInt8], using generator: inout SeededGenerator) -> [UInt8] {
+    static func mutate(_ bytes: [UInt8], using generator: inout SplitMix64) -> [UInt8] {
         var result = bytes
         let interesting: [[UInt8]] = ["-1", "1e300", "null", "[]", "{}", "\"\"", "99999999", "true", "\"\\ud800\"", "[[", "0.5"]
             .map { Array($0.utf8) }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Tokenization
+import TestSupport
 
 /// Round trips, batch encoding, the pre-token cache and fertility metrics.
 @Suite struct EncodingTests {
@@ -9,7 +10,7 @@ import Testing
         for sample in try Fixtures.samples() {
             #expect(try tokenizer.decode(tokenizer.encode(sample.text)) == Array(sample.text.utf8), "\(sample.name)")
         }
-        var generator = SeededGenerator(seed: 7)
+        var generator = SplitMix64(seed: 7)
         for _ in 0..<200 {
             let raw = (0..<Int.random(in: 0...40, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
             let replaced = Array(String(decoding: raw, as: UTF8.self).utf8)
@@ -66,7 +67,7 @@ import Testing
 @Suite struct LongPieceTests {
     @Test func heapMergeEqualsScanMerge() throws {
         let tokenizer = try BPETokenizer(contentsOf: Fixtures.url("hf_llama3"))
-        var generator = SeededGenerator(seed: 99)
+        var generator = SplitMix64(seed: 99)
         let texts = try Fixtures.samples().map(\.text) + ["aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", String(repeating: " ", count: 300)]
         for text in texts + (0..<50).map { _ in String(repeating: "ab", count: Int.random(in: 1...200, using: &generator)) } {
             let bytes = Array(text.utf8)

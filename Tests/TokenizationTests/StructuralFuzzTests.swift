@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Tokenization
+import TestSupport
 
 /// Structure-aware fuzzing: valid JSON whose values have been swapped, deleted or made extreme, so the
 /// tokenizer.json reader's field checks (not only the JSON parser) meet hostile input. Fixed seed.
@@ -14,7 +15,7 @@ import Testing
     @Test(arguments: ["hf_llama3/tokenizer.json", "hf_gpt2/tokenizer.json"])
     func mutatedDocumentsNeverCrash(file: String) throws {
         let original = try JSONParser.parse([UInt8](Data(contentsOf: Fixtures.url(file))))
-        var generator = SeededGenerator(seed: 2026_11_24)
+        var generator = SplitMix64(seed: 2026_11_24)
         var refused = 0
         for _ in 0..<300 {
             var document = original
@@ -35,7 +36,7 @@ import Testing
     }
 
     /// Replaces, deletes or descends into one random node.
-    static func mutate(_ value: JSONValue, depth: Int, using generator: inout SeededGenerator) -> JSONValue {
+    static func mutate(_ value: JSONValue, depth: Int, using generator: inout SplitMix64) -> JSONValue {
         let roll = Int.random(in: 0..<10, using: &generator)
         switch value {
         case .object(var members) where !members.isEmpty && roll < 8:

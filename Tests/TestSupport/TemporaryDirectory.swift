@@ -1,11 +1,14 @@
 import Foundation
 
 /// A fresh directory under the system temp folder, removed when the value is released.
-final class TemporaryDirectory {
-    let path: String
+/// Shared by the test targets (it is not part of the product).
+public final class TemporaryDirectory: Sendable {
+    /// Absolute path of the directory.
+    public let path: String
 
-    init() throws {
-        path = NSTemporaryDirectory() + "glassbox-store-" + UUID().uuidString
+    /// Creates `<tmp>/<prefix><uuid>`.
+    public init(prefix: String = "glassbox-test-") throws {
+        path = NSTemporaryDirectory() + prefix + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 
@@ -13,7 +16,7 @@ final class TemporaryDirectory {
 
     /// Writes `bytes` to `relative` (creating folders) and returns the full path.
     @discardableResult
-    func write(_ relative: String, _ bytes: [UInt8]) throws -> String {
+    public func write(_ relative: String, _ bytes: [UInt8]) throws -> String {
         let full = path + "/" + relative
         try FileManager.default.createDirectory(
             atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -23,18 +26,7 @@ final class TemporaryDirectory {
 
     /// Writes the UTF-8 of `text` to `relative`.
     @discardableResult
-    func write(_ relative: String, text: String) throws -> String {
+    public func write(_ relative: String, text: String) throws -> String {
         try write(relative, Array(text.utf8))
-    }
-}
-
-/// Deterministic pseudo-random bytes (xorshift) for file contents.
-func patternBytes(count: Int, seed: UInt64 = 0x9E37_79B9_7F4A_7C15) -> [UInt8] {
-    var state = seed
-    return (0..<count).map { _ in
-        state ^= state << 13
-        state ^= state >> 7
-        state ^= state << 17
-        return UInt8(truncatingIfNeeded: state)
     }
 }
