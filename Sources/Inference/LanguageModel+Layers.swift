@@ -36,7 +36,7 @@ extension LanguageModel {
         addInPlace(&x, s.projected)
     }
 
-    /// `y = x · Wᵀ` with W `[out, x.count / rows]`.
+    /// `y = x · W` with W (transposed at load) `[x.count / rows, out]`.
     private func project(_ x: [Float], rows: Int, _ weight: [Float], _ out: Int, into y: inout [Float]) {
         DecoderKernels.linear(x, rows: rows, inFeatures: x.count / rows, weight: weight, outFeatures: out, into: &y, threads: threads)
     }

@@ -89,7 +89,7 @@ public final class LanguageModel: Sendable {
             out: &normed, rstd: &rstd, inp: x, weight: weights.finalNorm, rows: rows, cols: c.hiddenSize,
             eps: c.rmsNormEpsilon, threads: 1)
         var logits = [Float](repeating: 0, count: rows * c.vocabularySize)
-        let matrix = weights.outputHead ?? weights.embedding
+        let matrix = weights.outputHead
         DecoderKernels.linear(
             normed, rows: rows, inFeatures: c.hiddenSize, weight: matrix, outFeatures: c.vocabularySize,
             into: &logits, threads: threads)

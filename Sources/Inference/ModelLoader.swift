@@ -39,24 +39,37 @@ public enum ModelLoader {
     }
 
     private static func readWeights(_ reader: CheckpointReader, _ c: ModelConfiguration) throws -> ModelWeights {
+        let h = c.hiddenSize
+        func linear(_ name: String, out: Int, in inFeatures: Int) throws -> [Float] {
+            transpose(try reader.floats(name), rows: out, columns: inFeatures)
+        }
         var layers: [LayerWeights] = []
         for i in 0..<c.layerCount {
             let p = "model.layers.\(i)."
             layers.append(LayerWeights(
                 attentionNorm: try reader.floats(p + "input_layernorm.weight"),
-                query: try reader.floats(p + "self_attn.q_proj.weight"),
-                key: try reader.floats(p + "self_attn.k_proj.weight"),
-                value: try reader.floats(p + "self_attn.v_proj.weight"),
-                output: try reader.floats(p + "self_attn.o_proj.weight"),
+                query: try linear(p + "self_attn.q_proj.weight", out: c.queryWidth, in: h),
+                key: try linear(p + "self_attn.k_proj.weight", out: c.keyValueWidth, in: h),
+                value: try linear(p + "self_attn.v_proj.weight", out: c.keyValueWidth, in: h),
+                output: try linear(p + "self_attn.o_proj.weight", out: h, in: c.queryWidth),
                 mlpNorm: try reader.floats(p + "post_attention_layernorm.weight"),
-                gate: try reader.floats(p + "mlp.gate_proj.weight"),
-                up: try reader.floats(p + "mlp.up_proj.weight"),
-                down: try reader.floats(p + "mlp.down_proj.weight")))
+                gate: try linear(p + "mlp.gate_proj.weight", out: c.intermediateSize, in: h),
+                up: try linear(p + "mlp.up_proj.weight", out: c.intermediateSize, in: h),
+                down: try linear(p + "mlp.down_proj.weight", out: h, in: c.intermediateSize)))
         }
+        let embedding = try reader.floats("model.embed_tokens.weight")
+        let head = c.tieWordEmbeddings ? embedding : try reader.floats("lm_head.weight")
         return ModelWeights(
-            embedding: try reader.floats("model.embed_tokens.weight"),
-            layers: layers,
-            finalNorm: try reader.floats("model.norm.weight"),
-            outputHead: c.tieWordEmbeddings ? nil : try reader.floats("lm_head.weight"))
+            embedding: embedding, layers: layers, finalNorm: try reader.floats("model.norm.weight"),
+            outputHead: transpose(head, rows: c.vocabularySize, columns: h))
+    }
+
+    /// `[rows, columns]` → `[columns, rows]`.
+    private static func transpose(_ m: [Float], rows: Int, columns: Int) -> [Float] {
+        var t = [Float](repeating: 0, count: m.count)
+        for r in 0..<rows {
+            for c in 0..<columns { t[c * rows + r] = m[r * columns + c] }
+        }
+        return t
     }
 }

@@ -1,26 +1,28 @@
-/// The weights of one decoder layer, each tensor row-major in Hugging Face layout (`[out, in]`).
+/// The weights of one decoder layer. Norm weights as stored; projections TRANSPOSED from Hugging
+/// Face's `[out, in]` to `[in, out]` at load, so both the one-token kernel and `Kernels.Gemm` read
+/// weight rows contiguously with SIMD lanes across output features.
 struct LayerWeights: Sendable {
     /// `input_layernorm.weight` `[hidden]`.
     var attentionNorm: [Float]
-    /// `self_attn.q_proj.weight` `[heads·headDim, hidden]`.
+    /// `self_attn.q_proj.weight`ᵀ `[hidden, heads·headDim]`.
     var query: [Float]
-    /// `self_attn.k_proj.weight` `[kvHeads·headDim, hidden]`.
+    /// `self_attn.k_proj.weight`ᵀ `[hidden, kvHeads·headDim]`.
     var key: [Float]
-    /// `self_attn.v_proj.weight` `[kvHeads·headDim, hidden]`.
+    /// `self_attn.v_proj.weight`ᵀ `[hidden, kvHeads·headDim]`.
     var value: [Float]
-    /// `self_attn.o_proj.weight` `[hidden, heads·headDim]`.
+    /// `self_attn.o_proj.weight`ᵀ `[heads·headDim, hidden]`.
     var output: [Float]
     /// `post_attention_layernorm.weight` `[hidden]`.
     var mlpNorm: [Float]
-    /// `mlp.gate_proj.weight` `[intermediate, hidden]`.
+    /// `mlp.gate_proj.weight`ᵀ `[hidden, intermediate]`.
     var gate: [Float]
-    /// `mlp.up_proj.weight` `[intermediate, hidden]`.
+    /// `mlp.up_proj.weight`ᵀ `[hidden, intermediate]`.
     var up: [Float]
-    /// `mlp.down_proj.weight` `[hidden, intermediate]`.
+    /// `mlp.down_proj.weight`ᵀ `[intermediate, hidden]`.
     var down: [Float]
 }
 
-/// All weights of a Llama model in float32.
+/// All weights of a Llama model in float32 (`embedding` as stored, for the token lookup).
 struct ModelWeights: Sendable {
     /// `model.embed_tokens.weight` `[vocab, hidden]`.
     var embedding: [Float]
@@ -28,6 +30,6 @@ struct ModelWeights: Sendable {
     var layers: [LayerWeights]
     /// `model.norm.weight` `[hidden]`.
     var finalNorm: [Float]
-    /// `lm_head.weight` `[vocab, hidden]`; nil when tied to the embedding.
-    var outputHead: [Float]?
+    /// `lm_head.weight`ᵀ (or the embedding's transpose when tied) `[hidden, vocab]`.
+    var outputHead: [Float]
 }
