@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "ContentStoreTests", dependencies: ["ContentStore", "Digests"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RecipeFormatTests", dependencies: ["RecipeFormat", "Digests"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "BuilderTests", dependencies: ["Builder", "RecipeFormat", "ContentStore", "Digests"]),
+        .testTarget(name: "BuilderTests", dependencies: ["Builder", "RecipeFormat", "ContentStore", "Digests", "Verification"]),
         .testTarget(name: "FetchingTests", dependencies: ["Fetching", "ContentStore", "Digests"]),
         .testTarget(name: "PreparationTests", dependencies: ["Preparation"]),
         .testTarget(name: "TokenizationTests", dependencies: ["Tokenization"], resources: [.copy("Fixtures")]),
