@@ -67,7 +67,7 @@ public struct BuildPlan: Codable, Sendable {
             } else {
                 state = "to-run"
             }
-            let note = spec.kind == .package && state == StepStatus.notAvailable.rawValue ? Self.packageNote : nil
+            let note = spec.kind == .package && options.registry.executor(for: .package) == nil ? Self.packageNote : nil
             entries.append(Entry(id: spec.id, kind: spec.kind, key: key, state: state, upstream: spec.upstream, config: spec.config, note: note))
         }
         entries.append(Self.signEntry(recipe: recipe, recipeDirectory: recipeDirectory, options: options, upstream: graph.steps.map(\.id)))
