@@ -70,7 +70,9 @@ public struct Reproducer: Sendable {
             return row("failed", [error.description], "the signature files could not be checked")
         }
         guard report.passed else {
-            return row("failed", report.problems.map { ($0.path.map { "\($0): " } ?? "") + $0.message }, report.authenticity)
+            let count = report.problems.count == 1 ? "1 problem" : "\(report.problems.count) problems"
+            return row("failed", report.problems.map { ($0.path.map { "\($0): " } ?? "") + $0.message },
+                       "the release does not verify (\(count)); signature: \(report.authenticity)")
         }
         return row(report.authenticated ? "verified" : "checksums-match", [], report.authenticity)
     }

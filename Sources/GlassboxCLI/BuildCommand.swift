@@ -73,12 +73,13 @@ struct BuildCommand: AsyncParsableCommand {
             HashConsole.out("release \(result.releaseDirectory.path): \(built) of \(result.lock.steps.count) steps built; log \(result.logFile.path)\n")
             let missing = result.lock.steps.filter { $0.status == .notAvailable }.map(\.id)
             if !missing.isEmpty {
-                HashConsole.note("not available in this glassbox yet: \(missing.joined(separator: ", ")) (and the steps after them)")
+                HashConsole.note("not available in this glassbox yet: \(missing.joined(separator: ", ")) (and the steps after them)"
+                    + (missing.contains("package") ? "; the release already holds every file Hugging Face loads, the model card and EU documents are not written yet" : ""))
             }
             if let signed = result.signed, let keyPath = result.signingKeyPath {
                 HashConsole.out("signed with \(keyPath): \(signed.written.joined(separator: ", ")) (\(signed.signed.count) files)\n")
             } else {
-                HashConsole.note(ReleaseBuild.unsignedNote)
+                HashConsole.note("the release is unsigned (no [publish] signing_key, no --key)")
             }
         } catch {
             throw HashConsole.fail(error.description)
