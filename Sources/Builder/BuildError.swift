@@ -12,6 +12,8 @@ public enum BuildError: Error, Sendable, CustomStringConvertible {
     case invalidRelease(path: String, reason: String)
     /// The recipe could not be encoded or read.
     case recipe(String)
+    /// The signing key could not be read, or signing the release failed.
+    case signing(key: String, reason: String)
 
     /// What failed, where, and what to do.
     public var description: String {
@@ -28,6 +30,8 @@ public enum BuildError: Error, Sendable, CustomStringConvertible {
             "release \(path): \(reason)"
         case let .recipe(message):
             message
+        case let .signing(key, reason):
+            "signing with \(key): \(reason); fix the key (`glassbox keygen --out NAME` makes one), pass --passphrase-file for an encrypted key, or remove [publish] signing_key to build unsigned"
         }
     }
 }

@@ -10,6 +10,10 @@ public enum BuildEvent: Sendable {
     case finished(step: String, cached: Bool, seconds: Double)
     /// A step could not run: no executor, or an input missing.
     case skipped(step: String, status: StepStatus, reason: String)
+    /// The sign step signed the finished release with the key at `keyPath` (`files` files listed in model.sig).
+    case signed(keyPath: String, files: Int, seconds: Double)
+    /// The release was not signed, and why (no key named).
+    case unsigned(reason: String)
     /// Something worth a warning (a damaged cache entry that is being rebuilt).
     case warning(String)
 }

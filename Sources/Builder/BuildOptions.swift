@@ -14,6 +14,12 @@ public struct BuildOptions: Sendable {
     public var registry: ExecutorRegistry
     /// Receives progress events.
     public var events: @Sendable (BuildEvent) -> Void
+    /// A private key (PEM) that replaces the recipe's `[publish] signing_key` (`glassbox build --key`).
+    public var signingKey: URL?
+    /// A file whose first line is the passphrase of an encrypted signing key (`--passphrase-file`).
+    public var passphraseFile: URL?
+    /// The tool version recorded in `provenance.json` when the release is signed.
+    public var builderVersion: String = CoreVersion.string
 
     /// Options with the standard executors.
     public init(storeRoot: String, threads: Int = 1, useCache: Bool = true, dataDirectory: URL? = nil,

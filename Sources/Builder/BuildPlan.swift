@@ -14,13 +14,23 @@ public struct BuildPlan: Codable, Sendable {
         public let kind: StepKind
         /// The key; nil while an input's outputs are unknown (not built yet).
         public let key: Digest?
-        /// `cached`, `to-run`, `not-available` or `blocked`.
+        /// `cached`, `to-run`, `not-available` or `blocked`; for `sign`: `at-end` (runs last on the
+        /// finished release, never cached or locked) or `skipped` (no signing key named).
         public let state: String
         /// Ids of the steps it reads.
         public let upstream: [String]
         /// Canonical JSON of the recipe fields it reads.
         public let config: String
+        /// Why the step is in this state, where that is not obvious (nil otherwise).
+        public var note: String?
     }
+
+    /// Why `package` is not available although the release is complete for Hugging Face.
+    public static let packageNote = "not available yet: the release directory already holds what Hugging Face loads "
+        + "(config.json, generation_config.json, model.safetensors, tokenizer.json, tokenizer_config.json, "
+        + "special_tokens_map.json) and the build record (recipe.toml, recipe.lock.json, data/stats.json, "
+        + "training/log.jsonl, eval/results.json); the model card and EU AI Act documents are not written yet"
+
 
     /// Digest of the recipe's canonical form.
     public let recipeDigest: Digest
@@ -57,9 +67,26 @@ public struct BuildPlan: Codable, Sendable {
             } else {
                 state = "to-run"
             }
-            entries.append(Entry(id: spec.id, kind: spec.kind, key: key, state: state, upstream: spec.upstream, config: spec.config))
+            let note = spec.kind == .package && options.registry.executor(for: .package) == nil ? Self.packageNote : nil
+            entries.append(Entry(id: spec.id, kind: spec.kind, key: key, state: state, upstream: spec.upstream, config: spec.config, note: note))
         }
+        entries.append(Self.signEntry(recipe: recipe, recipeDirectory: recipeDirectory, options: options, upstream: graph.steps.map(\.id)))
         do { recipeDigest = try recipe.digest() } catch { throw BuildError.recipe(error.description) }
         steps = entries
+    }
+
+    /// The sign step: not a graph step (its signature is randomised and covers the lock), it runs
+    /// after the release is written when a key is named, and is skipped otherwise.
+    static func signEntry(recipe: Recipe, recipeDirectory: URL, options: BuildOptions, upstream: [String]) -> Entry {
+        let keyPath = options.signingKey?.path
+            ?? recipe.publish.signingKey.map { $0.hasPrefix("/") ? $0 : recipeDirectory.appendingPathComponent($0).path }
+        let publish = (try? StepConfigs.text(recipe.publish)) ?? "{}"
+        guard let keyPath else {
+            return Entry(id: "sign", kind: .sign, key: nil, state: "skipped", upstream: upstream, config: publish,
+                         note: ReleaseBuild.unsignedNote)
+        }
+        return Entry(id: "sign", kind: .sign, key: nil, state: "at-end", upstream: upstream, config: publish,
+                     note: "runs last on the finished release with \(keyPath), never cached nor recorded in the lock "
+                         + "(the ECDSA signature is randomised and covers recipe.lock.json)")
     }
 }

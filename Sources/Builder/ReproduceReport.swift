@@ -14,13 +14,17 @@ public struct ReproduceReport: Codable, Sendable {
         public let expected: Digest?
         /// Output manifest of the rebuild.
         public let got: Digest?
-        /// `match`, `mismatch`, `not-available`, `blocked` or `not-run` (after the first divergence).
+        /// `match`, `mismatch`, `not-available`, `blocked` or `not-run` (after the first divergence); for
+        /// the `sign` row: `verified`, `checksums-match`, `failed` or `unsigned`.
         public let result: String
-        /// Artifacts that differ (output paths, or release paths for tampered release files).
+        /// Artifacts that differ (output paths, or release paths for tampered release files); for the
+        /// `sign` row, each verification problem.
         public let differing: [String]
+        /// A sentence about the result (the `sign` row: who signed, or that authenticity was not checked).
+        public var note: String?
 
         enum CodingKeys: String, CodingKey {
-            case step, key, expected, got, result, differing
+            case step, key, expected, got, result, differing, note
             case expectedKey = "expected_key"
         }
     }
@@ -35,5 +39,19 @@ public struct ReproduceReport: Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case steps, matched
         case firstDivergence = "first_divergence"
+    }
+
+    /// A report with every step row of this one.
+    public init(steps: [Row], firstDivergence: String?, matched: Bool) {
+        self.steps = steps
+        self.firstDivergence = firstDivergence
+        self.matched = matched
+    }
+
+    /// This report with the `sign` row added last; a `failed` row is a divergence.
+    public func appending(_ signature: Row) -> ReproduceReport {
+        let failed = signature.result == "failed"
+        return ReproduceReport(steps: steps + [signature], firstDivergence: firstDivergence ?? (failed ? signature.step : nil),
+                               matched: matched && !failed)
     }
 }

@@ -1,17 +1,22 @@
 import Digests
 import Foundation
 import RecipeFormat
+import Verification
 
 /// `glassbox reproduce`: rebuilds a release from its own `recipe.toml` in a fresh, empty store (no cache),
 /// compares every step with `recipe.lock.json`, checks the release's files against the lock, and stops
-/// at the first divergence.
+/// at the first divergence. Signature files are randomised, so they are not compared with a rebuild:
+/// the release's `model.sig` / `SHA256SUMS` are verified instead (`signatureRow`).
 public struct Reproducer: Sendable {
     /// Threads, executors, data directory and events (the store root and cache flag are replaced).
     public let options: BuildOptions
+    /// A public key (PEM) that must have signed `model.sig`; nil: digests are checked, authenticity is not.
+    public var publicKeyFile: URL?
 
     /// A reproducer with `options`.
-    public init(options: BuildOptions) {
+    public init(options: BuildOptions, publicKeyFile: URL? = nil) {
         self.options = options
+        self.publicKeyFile = publicKeyFile
     }
 
     /// Reproduces the release at `release`.
@@ -29,13 +34,47 @@ public struct Reproducer: Sendable {
             throw BuildError.invalidLock(path: release.appendingPathComponent("recipe.lock.json").path,
                                          reason: "records recipe \(lock.recipeDigest) but recipe.toml is \(digest); the lock does not belong to this recipe")
         }
+        let signature = try signatureRow(release: release)
         let store = FileManager.default.temporaryDirectory.appendingPathComponent("glassbox-reproduce-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: store) }
         var fresh = options
         fresh.storeRoot = store.path
         fresh.useCache = false
         let outcome = try StepRunner(options: fresh).run(recipe, recipeDirectory: release)
-        return compare(lock: lock, rebuilt: outcome.lock, release: release)
+        return compare(lock: lock, rebuilt: outcome.lock, release: release).appending(signature)
+    }
+
+    /// The `sign` row: verifies the release's `model.sig` (with `publicKeyFile`) or `SHA256SUMS` with
+    /// `ReleaseVerifier`: `verified` (signature valid), `checksums-match` (digests only, no key),
+    /// `failed` (each problem in `differing`) or `unsigned` (no signature files, no key given).
+    public func signatureRow(release: URL) throws(BuildError) -> ReproduceReport.Row {
+        let signatureFiles = [ChecksumFile.fileName, ModelSigningBundle.fileName]
+        let present = signatureFiles.contains { FileManager.default.fileExists(atPath: release.appendingPathComponent($0).path) }
+        func row(_ result: String, _ differing: [String], _ note: String) -> ReproduceReport.Row {
+            ReproduceReport.Row(step: "sign", expectedKey: nil, key: nil, expected: nil, got: nil, result: result, differing: differing, note: note)
+        }
+        guard present || publicKeyFile != nil else {
+            return row("unsigned", [], "the release has no model.sig or SHA256SUMS; only the lock was checked")
+        }
+        var verifier = ReleaseVerifier()
+        if let publicKeyFile {
+            guard let pem = FileManager.default.contents(atPath: publicKeyFile.path) else {
+                throw BuildError.signing(key: publicKeyFile.path, reason: "the public key file does not exist or cannot be read")
+            }
+            do { verifier.publicKey = (publicKeyFile.path, try VerifyingKey(pem: Array(pem))) } catch {
+                throw BuildError.signing(key: publicKeyFile.path, reason: error.description)
+            }
+        }
+        let report: VerificationReport
+        do { report = try verifier.verify(release) } catch {
+            return row("failed", [error.description], "the signature files could not be checked")
+        }
+        guard report.passed else {
+            let count = report.problems.count == 1 ? "1 problem" : "\(report.problems.count) problems"
+            return row("failed", report.problems.map { ($0.path.map { "\($0): " } ?? "") + $0.message },
+                       "the release does not verify (\(count)); signature: \(report.authenticity)")
+        }
+        return row(report.authenticated ? "verified" : "checksums-match", [], report.authenticity)
     }
 
     /// Compares the lock with a rebuild and the release files; public for tests and other front ends.

@@ -42,6 +42,10 @@ public final class RunLog: @unchecked Sendable {
             append(["event": cached ? "cached" : "finished", "step": step, "seconds": String(format: "%.3f", seconds)])
         case let .skipped(step, status, reason):
             append(["event": status.rawValue, "step": step, "reason": reason])
+        case let .signed(keyPath, files, seconds):
+            append(["event": "signed", "step": "sign", "key": keyPath, "files": String(files), "seconds": String(format: "%.3f", seconds)])
+        case let .unsigned(reason):
+            append(["event": "unsigned", "step": "sign", "reason": reason])
         case let .warning(message):
             append(["event": "warning", "message": message])
         case .progress:

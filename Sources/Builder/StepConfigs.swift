@@ -65,10 +65,6 @@ enum StepConfigs {
         let sources: [DataSource]
     }
 
-    struct Sign: Encodable {
-        let publish: PublishSection
-    }
-
     /// Canonical JSON text of `value`.
     static func text<Value: Encodable>(_ value: Value) throws(BuildError) -> String {
         do {

@@ -3,7 +3,9 @@ import Foundation
 import RecipeFormat
 
 /// The step graph of a recipe: fetch (one per source) → prepare → tokenizer → train → evaluate →
-/// package → sign, in an order where every step comes after its inputs.
+/// package, in an order where every step comes after its inputs. Signing is not part of the graph:
+/// its signature is randomised and covers `recipe.lock.json`, so it can be neither cached nor locked;
+/// `ReleaseWriter` runs it on the finished release (`ReleaseSigning`).
 public struct StepGraph: Sendable {
     /// The steps in execution order.
     public let steps: [StepSpec]
@@ -34,9 +36,6 @@ public struct StepGraph: Sendable {
         let package = StepConfigs.Package(release: recipe.release, compliance: recipe.compliance, sources: recipe.data.sources)
         steps.append(StepSpec(id: "package", kind: .package, config: try StepConfigs.text(package),
                               upstream: ["prepare", "tokenizer", "train", "evaluate"]))
-        if recipe.publish.signingKey != nil {
-            steps.append(StepSpec(id: "sign", kind: .sign, config: try StepConfigs.text(StepConfigs.Sign(publish: recipe.publish)), upstream: ["package"]))
-        }
         self.steps = steps
     }
 

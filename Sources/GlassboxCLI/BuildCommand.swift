@@ -11,7 +11,16 @@ struct BuildCommand: AsyncParsableCommand {
             Steps: fetch (one per source) → prepare → tokenizer → train → evaluate → package → sign. \
             Each step's outputs go into the content store under the step's key, so a re-run reuses \
             them; after a crash (even kill -9) a re-run only redoes unfinished steps. Steps this \
-            glassbox cannot run yet are reported as not-available, and the steps after them as blocked.
+            glassbox cannot run yet are reported as not-available, and the steps after them as blocked. \
+            package is not available yet (model card, EU documents); the release already holds every \
+            file Hugging Face loads.
+
+            sign runs last, on the finished release before it is renamed into place, when the recipe \
+            names [publish] signing_key (relative to the recipe) or --key is given: it writes \
+            provenance.json, SHA256SUMS and model.sig (OpenSSF model-signing; check it with `glassbox \
+            verify DIR --key PUB.pem`). It is never cached and not recorded in the lock: an ECDSA \
+            signature is randomised and covers recipe.lock.json. The key is read before any step runs, \
+            so a wrong path or passphrase fails at once. Without a key the release is unsigned.
 
             The release directory gets recipe.toml, recipe.lock.json (step keys and output digests, \
             canonical JSON, no timestamps) and the step outputs that belong in a release. It is written \
@@ -24,6 +33,7 @@ struct BuildCommand: AsyncParsableCommand {
               glassbox build Recipes/tiny-cs.toml
               glassbox build recipe.toml --out Releases/tiny-cs-0.1 --threads 2
               glassbox build recipe.toml --no-cache
+              glassbox build recipe.toml --key release-key.pem --passphrase-file pass.txt
             """)
 
     @Argument(help: ArgumentHelp("The recipe to build.", valueName: "RECIPE"))
@@ -35,6 +45,12 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-cache"), help: "Rebuild every step even if its outputs are cached.")
     var noCache = false
 
+    @Option(help: ArgumentHelp("Sign the release with this private key (PEM, ECDSA P-256, e.g. from `glassbox keygen`); overrides the recipe's [publish] signing_key.", valueName: "PRIVATE.pem"))
+    var key: String?
+
+    @Option(name: .customLong("passphrase-file"), help: ArgumentHelp("File whose first line is the passphrase of an encrypted signing key.", valueName: "FILE"))
+    var passphraseFile: String?
+
     @Flag(help: "Print the lock as JSON on stdout when done (progress lines are then suppressed).")
     var json = false
 
@@ -42,7 +58,10 @@ struct BuildCommand: AsyncParsableCommand {
 
     func run() async throws {
         let printer = BuildProgressPrinter(quiet: json)
-        let options = common.buildOptions(useCache: !noCache) { printer.handle($0) }
+        var options = common.buildOptions(useCache: !noCache) { printer.handle($0) }
+        options.signingKey = key.map { URL(fileURLWithPath: $0) }
+        options.passphraseFile = passphraseFile.map { URL(fileURLWithPath: $0) }
+        options.builderVersion = "glassbox \(GlassboxVersion.string)"
         do {
             let result = try ReleaseBuild(options: options).build(
                 recipeAt: URL(fileURLWithPath: recipe), releaseDirectory: out.map { URL(fileURLWithPath: $0) })
@@ -54,7 +73,13 @@ struct BuildCommand: AsyncParsableCommand {
             HashConsole.out("release \(result.releaseDirectory.path): \(built) of \(result.lock.steps.count) steps built; log \(result.logFile.path)\n")
             let missing = result.lock.steps.filter { $0.status == .notAvailable }.map(\.id)
             if !missing.isEmpty {
-                HashConsole.note("not available in this glassbox yet: \(missing.joined(separator: ", ")) (and the steps after them)")
+                HashConsole.note("not available in this glassbox yet: \(missing.joined(separator: ", ")) (and the steps after them)"
+                    + (missing.contains("package") ? "; the release already holds every file Hugging Face loads, the model card and EU documents are not written yet" : ""))
+            }
+            if let signed = result.signed, let keyPath = result.signingKeyPath {
+                HashConsole.out("signed with \(keyPath): \(signed.written.joined(separator: ", ")) (\(signed.signed.count) files)\n")
+            } else {
+                HashConsole.note("the release is unsigned (no [publish] signing_key, no --key)")
             }
         } catch {
             throw HashConsole.fail(error.description)

@@ -29,6 +29,10 @@ final class BuildProgressPrinter: @unchecked Sendable {
             if !quiet { line(cached ? "\(step): cached" : "\(step): done in \(String(format: "%.1f", seconds)) s", final: true) }
         case let .skipped(step, status, reason):
             if !quiet { line("\(step): \(status.rawValue) — \(reason)", final: true) }
+        case let .signed(keyPath, files, seconds):
+            if !quiet { line("sign: signed \(files) files with \(keyPath) in \(String(format: "%.1f", seconds)) s (runs last, never cached)", final: true) }
+        case let .unsigned(reason):
+            if !quiet { line("sign: skipped — \(reason)", final: true) }
         case let .warning(message):
             line("warning: \(message)", final: true)
         }

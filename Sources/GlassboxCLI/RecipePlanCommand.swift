@@ -12,7 +12,9 @@ struct RecipePlanCommand: AsyncParsableCommand {
             A step's key is the digest of its kind, the recipe fields it reads, its inputs' output \
             digests and the core version. A key shows as 'pending' until the outputs it depends on \
             exist. States: cached, to-run, not-available (this glassbox has no executor for the step \
-            yet), blocked (an input step is not available).
+            yet), blocked (an input step is not available). sign is at-end (runs last on the finished \
+            release, never cached nor locked: its signature is randomised and covers the lock) when \
+            the recipe names [publish] signing_key (or --key is given), skipped otherwise.
 
             Examples:
               glassbox recipe plan recipe.toml
@@ -22,8 +24,11 @@ struct RecipePlanCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The recipe to plan.", valueName: "RECIPE"))
     var recipe: String
 
-    @Flag(help: "Print the plan as JSON: {recipe_digest, steps[{id, kind, key, state, upstream, config}]}.")
+    @Flag(help: "Print the plan as JSON: {recipe_digest, steps[{id, kind, key, state, upstream, config, note}]}.")
     var json = false
+
+    @Option(help: ArgumentHelp("The private key `glassbox build --key` would sign with (overrides [publish] signing_key).", valueName: "PRIVATE.pem"))
+    var key: String?
 
     @OptionGroup var common: BuildCommandOptions
 
@@ -32,7 +37,9 @@ struct RecipePlanCommand: AsyncParsableCommand {
         let plan: BuildPlan
         do {
             let loaded = try Recipe.load(contentsOf: url)
-            plan = try BuildPlan(recipe: loaded, recipeDirectory: url.deletingLastPathComponent(), options: common.buildOptions { _ in })
+            var options = common.buildOptions { _ in }
+            options.signingKey = key.map { URL(fileURLWithPath: $0) }
+            plan = try BuildPlan(recipe: loaded, recipeDirectory: url.deletingLastPathComponent(), options: options)
         } catch let error as RecipeError {
             throw HashConsole.fail(error.description)
         } catch {
@@ -46,8 +53,9 @@ struct RecipePlanCommand: AsyncParsableCommand {
         let width = max(4, plan.steps.map(\.id.count).max() ?? 4)
         HashConsole.out("\("STEP".padding(toLength: width, withPad: " ", startingAt: 0))  \("STATE".padding(toLength: 13, withPad: " ", startingAt: 0))  KEY\n")
         for step in plan.steps {
-            let key = step.key?.description ?? "pending (after \(step.upstream.joined(separator: ", ")))"
+            let key = step.kind == .sign ? "- (not cached)" : step.key?.description ?? "pending (after \(step.upstream.joined(separator: ", ")))"
             HashConsole.out("\(step.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(step.state.padding(toLength: 13, withPad: " ", startingAt: 0))  \(key)\n")
+            if let note = step.note { HashConsole.out("\("".padding(toLength: width, withPad: " ", startingAt: 0))    \(note)\n") }
         }
     }
 }

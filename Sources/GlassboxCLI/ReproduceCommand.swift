@@ -21,12 +21,19 @@ struct ReproduceCommand: AsyncParsableCommand {
             after its id); their digests are still checked. On a terminal, reproduce asks for the \
             folder when such a file is missing.
 
-            Exit status: 0 everything matched bit for bit; 3 a step or release file diverged; \
+            Signature files (provenance.json, SHA256SUMS, model.sig) are not compared with the \
+            rebuild, since a signature is randomised: the release is verified instead, as by \
+            `glassbox verify` (with --key, the signature is checked too). The last row, sign, says \
+            verified, checksums-match (no key given), unsigned, or failed (each problem listed).
+
+            Exit status: 0 everything matched bit for bit; 3 a step or release file diverged or the \
+            release's signature or checksums do not verify; \
             1 the release could not be read or a step failed; 64 usage error.
 
             Examples:
               glassbox reproduce Releases/tiny-cs-0.1.0
               glassbox reproduce Releases/tiny-cs-0.1.0 --data-dir ~/corpora --json
+              glassbox reproduce Releases/tiny-cs-0.1.0 --key release-key.pub.pem
             """)
 
     @Argument(help: ArgumentHelp("The release directory (holding recipe.toml and recipe.lock.json).", valueName: "RELEASE_DIR"))
@@ -35,7 +42,10 @@ struct ReproduceCommand: AsyncParsableCommand {
     @Option(name: .customLong("data-dir"), help: ArgumentHelp("Where the data files of the recipe's sources are.", valueName: "DIR"))
     var dataDirectory: String?
 
-    @Flag(help: "Print the report as JSON: {steps[{step, expected_key, key, expected, got, result, differing}], first_divergence, matched}.")
+    @Option(help: ArgumentHelp("Public key (PEM) that must have signed the release's model.sig.", valueName: "PUB.pem"))
+    var key: String?
+
+    @Flag(help: "Print the report as JSON: {steps[{step, expected_key, key, expected, got, result, differing, note}], first_divergence, matched}.")
     var json = false
 
     @OptionGroup var common: BuildCommandOptions
@@ -46,7 +56,8 @@ struct ReproduceCommand: AsyncParsableCommand {
         var report: ReproduceReport?
         while report == nil {
             do {
-                report = try Reproducer(options: options).reproduce(release: URL(fileURLWithPath: release))
+                report = try Reproducer(options: options, publicKeyFile: key.map { URL(fileURLWithPath: $0) })
+                    .reproduce(release: URL(fileURLWithPath: release))
             } catch let BuildError.missingInput(step, path, reason) where step.hasPrefix("fetch.") && isatty(STDIN_FILENO) == 1 {
                 guard let supplied = askForData(step: step, path: path, reason: reason) else {
                     throw HashConsole.fail("\(step): \(path) \(reason); supply the data with --data-dir DIR", .failure)
@@ -85,6 +96,7 @@ struct ReproduceCommand: AsyncParsableCommand {
         for row in report.steps {
             HashConsole.out("\(pad(row.step, width))  \(pad(short(row.expectedKey), 19))  \(pad(short(row.expected), 19))  \(pad(short(row.got), 19))  \(row.result)\n")
             for artifact in row.differing { HashConsole.out("\(pad("", width))    differs: \(artifact)\n") }
+            if let note = row.note { HashConsole.out("\(pad("", width))    \(note)\n") }
         }
         if let divergence = report.firstDivergence {
             HashConsole.out("first divergence: \(divergence)\n")

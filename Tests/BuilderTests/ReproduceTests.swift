@@ -16,7 +16,7 @@ import Testing
         let report = try reproducer(fixture).reproduce(release: fixture.release)
         #expect(report.matched)
         #expect(report.firstDivergence == nil)
-        #expect(report.steps.map(\.result) == ["match", "match", "match", "match", "match", "not-available", "blocked"])
+        #expect(report.steps.map(\.result) == ["match", "match", "match", "match", "match", "not-available", "blocked", "unsigned"])
     }
 
     @Test func tamperedReleaseArtifactNamesItsStep() throws {
@@ -29,7 +29,7 @@ import Testing
         #expect(!report.matched)
         #expect(report.firstDivergence == "tokenizer")
         #expect(report.steps.first { $0.step == "tokenizer" }?.differing == ["release:tokenizer.json"])
-        #expect(report.steps.map(\.result) == ["match", "match", "match", "mismatch", "not-run", "not-run", "not-run"])
+        #expect(report.steps.map(\.result) == ["match", "match", "match", "mismatch", "not-run", "not-run", "not-run", "unsigned"])
     }
 
     @Test func changedSourceDataDivergesAtItsFetchStep() throws {

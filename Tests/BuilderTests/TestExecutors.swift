@@ -55,8 +55,12 @@ struct DigestTrain: StepExecutor {
     let kind = StepKind.train
     func run(_ context: StepContext) throws {
         let tokenizer = try Data(contentsOf: try context.input("tokenizer").appendingPathComponent("tokenizer.json"))
-        let line = "\(Digest.sha256(of: tokenizer)) steps=\(context.recipe.training.steps)\n"
-        try Data(line.utf8).write(to: context.outputDirectory.appendingPathComponent("model.safetensors"))
+        // A structurally valid safetensors file (verify checks it): one F32 zero, the "training" in its metadata.
+        let trained = "\(Digest.sha256(of: tokenizer)) steps=\(context.recipe.training.steps)"
+        let header = Array(#"{"__metadata__":{"trained":"\#(trained)"},"w":{"data_offsets":[0,4],"dtype":"F32","shape":[1]}}"#.utf8)
+        var file = withUnsafeBytes(of: UInt64(header.count).littleEndian) { Array($0) }
+        file += header + [0, 0, 0, 0]
+        try Data(file).write(to: context.outputDirectory.appendingPathComponent("model.safetensors"))
         try FileManager.default.createDirectory(at: context.outputDirectory.appendingPathComponent("training"), withIntermediateDirectories: true)
         try Data("{}\n".utf8).write(to: context.outputDirectory.appendingPathComponent("training/log.jsonl"))
     }
