@@ -25,17 +25,24 @@ extension Attention {
                     let qh = qp.base + b * t * shape.qStride + h * hd
                     let doh = dop.base + b * t * shape.qStride + h * hd
                     let stats = (b * shape.heads + h) * t
-                    scores(p, qh: qh, kh: kg, shape: shape)
-                    probabilities(p, stats: mx.base + stats, sums: sm.base + stats, shape: shape)
-                    // dP = dO · Vᵀ ; dV += Pᵀ · dO
-                    Gemm.gemm(m: t, n: t, k: hd, a: .rowMajor(doh, ld: shape.qStride), b: .transposed(vg, ld: shape.kvStride),
-                              c: dp, ldc: t, accumulate: false, threads: 1)
+                    let dqh = dqp.base + b * t * shape.qStride + h * hd
+                    var i0 = 0
+                    while i0 < t {
+                        let i1 = min(t, i0 + rowBlock)
+                        scores(p, qh: qh, kh: kg, rows: i0..<i1, shape: shape)
+                        probabilities(p, stats: mx.base + stats, sums: sm.base + stats, rows: i0..<i1, shape: shape)
+                        // dP[rows, 0..<i1] = dO[rows] · Vᵀ
+                        Gemm.gemm(m: i1 - i0, n: i1, k: hd, a: .rowMajor(doh + i0 * shape.qStride, ld: shape.qStride),
+                                  b: .transposed(vg, ld: shape.kvStride), c: dp + i0 * t, ldc: t, accumulate: false, threads: 1)
+                        softmaxGradient(p: p, dp: dp, rows: i0..<i1, t: t, scale: shape.scale)
+                        // dQ[rows] = dS[rows, 0..<i1] · K[0..<i1]
+                        Gemm.gemm(m: i1 - i0, n: hd, k: i1, a: .rowMajor(dp + i0 * t, ld: t), b: .rowMajor(kg, ld: shape.kvStride),
+                                  c: dqh + i0 * shape.qStride, ldc: shape.qStride, accumulate: false, threads: 1)
+                        i0 = i1
+                    }
+                    // dV += Pᵀ · dO ; dK += dSᵀ · Q  (full T: P and dS are 0 right of the diagonal)
                     Gemm.gemm(m: t, n: hd, k: t, a: .transposed(p, ld: t), b: .rowMajor(doh, ld: shape.qStride),
                               c: dvg, ldc: shape.kvStride, accumulate: !first, threads: 1)
-                    softmaxGradient(p: p, dp: dp, t: t, scale: shape.scale)
-                    // dQ = dS · K ; dK += dSᵀ · Q
-                    Gemm.gemm(m: t, n: hd, k: t, a: .rowMajor(dp, ld: t), b: .rowMajor(kg, ld: shape.kvStride),
-                              c: dqp.base + b * t * shape.qStride + h * hd, ldc: shape.qStride, accumulate: false, threads: 1)
                     Gemm.gemm(m: t, n: hd, k: t, a: .transposed(dp, ld: t), b: .rowMajor(qh, ld: shape.qStride),
                               c: dkg, ldc: shape.kvStride, accumulate: !first, threads: 1)
                 }
@@ -43,14 +50,16 @@ extension Attention {
         }
     }
 
-    /// In place: dp[i,j] ← P[i,j]·(dP[i,j] − Σ_j' P[i,j']·dP[i,j'])·scale (j' ascending).
+    /// In place for j ≤ i: dp[i,j] ← P[i,j]·(dP[i,j] − Σ_{j'≤i} P[i,j']·dP[i,j'])·scale (j' ascending);
+    /// 0 right of the diagonal up to T.
     @inline(__always)
-    static func softmaxGradient(p: UnsafePointer<Float>, dp: UnsafeMutablePointer<Float>, t: Int, scale: Float) {
-        for i in 0..<t {
+    static func softmaxGradient(p: UnsafePointer<Float>, dp: UnsafeMutablePointer<Float>, rows: Range<Int>, t: Int, scale: Float) {
+        for i in rows {
             let pr = p + i * t, dr = dp + i * t
             var d: Float = 0
-            for j in 0..<t { d = d.addingProduct(pr[j], dr[j]) }
-            for j in 0..<t { dr[j] = pr[j] * (dr[j] - d) * scale }
+            for j in 0...i { d = d.addingProduct(pr[j], dr[j]) }
+            for j in 0...i { dr[j] = pr[j] * (dr[j] - d) * scale }
+            (dr + i + 1).update(repeating: 0, count: t - i - 1)
         }
     }
 }

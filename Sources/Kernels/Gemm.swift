@@ -26,6 +26,15 @@ public enum Gemm {
             if !accumulate { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }
             return
         }
+        if a.columnStride != 1, m * k >= 4096 {
+            // A read down its columns would stream one cache line (and often one page) per k for
+            // every tile; copy it to row-major once. Values are copied, so the bits do not change.
+            let copy = UnsafeMutablePointer<Float>.allocate(capacity: m * k)
+            defer { copy.deallocate() }
+            transpose(a, rows: m, cols: k, into: copy, threads: threads)
+            gemm(m: m, n: n, k: k, a: .rowMajor(copy, ld: k), b: b, c: c, ldc: ldc, accumulate: accumulate, threads: threads)
+            return
+        }
         let panels = (n + nr - 1) / nr
         let rowTiles = (m + mr - 1) / mr
         let groups = (rowTiles + tilesPerItem - 1) / tilesPerItem
@@ -67,6 +76,25 @@ public enum Gemm {
             for jj in 0..<nValid {
                 let src = b.base + (j0 + jj) * b.columnStride
                 for kk in 0..<k { packed[kk * nr + jj] = src[kk * b.rowStride] }
+            }
+        }
+    }
+
+    /// out[r·cols + c] = a(r, c), in 32×32 blocks, parallel over row blocks.
+    static func transpose(_ a: MatrixOperand, rows: Int, cols: Int, into out: UnsafeMutablePointer<Float>, threads: Int) {
+        let o = SharedPointer(out)
+        let blocks = (rows + 31) / 32
+        Parallel.forEachChunk(blocks, threads: threads) { range in
+            for rb in range {
+                let r0 = rb * 32, r1 = min(rows, r0 + 32)
+                var c0 = 0
+                while c0 < cols {
+                    let c1 = min(cols, c0 + 32)
+                    for c in c0..<c1 {
+                        for r in r0..<r1 { o.base[r * cols + c] = a.base[r * a.rowStride + c * a.columnStride] }
+                    }
+                    c0 = c1
+                }
             }
         }
     }

@@ -40,12 +40,18 @@ public enum RMSNorm {
                 }
             }
         }
+        // Per column: acc = Σ_rows (ascending) dy·(x·rstd), one FMA chain per column; rows outer so
+        // memory is read row by row (the chains, and so the bits, are the same as column by column).
         Parallel.forEachChunk(cols, threads: threads) { range in
-            for c in range {
-                var acc: Float = 0
-                for row in 0..<rows { acc = acc.addingProduct(dy.base[row * cols + c], x.base[row * cols + c] * r.base[row]) }
-                dw.base[c] += acc
+            let width = range.count
+            let acc = UnsafeMutablePointer<Float>.allocate(capacity: width)
+            defer { acc.deallocate() }
+            acc.initialize(repeating: 0, count: width)
+            for row in 0..<rows {
+                let s = r.base[row], dyr = dy.base + row * cols + range.lowerBound, xr = x.base + row * cols + range.lowerBound
+                for c in 0..<width { acc[c] = acc[c].addingProduct(dyr[c], xr[c] * s) }
             }
+            for c in 0..<width { dw.base[range.lowerBound + c] += acc[c] }
         }
     }
 }

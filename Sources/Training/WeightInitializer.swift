@@ -26,7 +26,7 @@ public enum WeightInitializer {
                     let w = philox.block(index: UInt64(b), stream: stream)
                     let (z0, z1) = Philox.normals(w.0, w.1)
                     let (z2, z3) = Philox.normals(w.2, w.3)
-                    let zs = [z0, z1, z2, z3]
+                    let zs = SIMD4<Double>(z0, z1, z2, z3)
                     for j in 0..<4 where b * 4 + j < view.count { o.base[b * 4 + j] = Float(std * zs[j]) }
                 }
             }
