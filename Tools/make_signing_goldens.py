@@ -12,6 +12,7 @@ minisign check. Writes Tests/VerificationTests/Fixtures/:
   reference/model.sig          signed by `model_signing` (Python API, key method) with reference.pem's key
   reference/p256.pub.pem       the signer's public key (private scalar fixed below, so the key is stable)
   reference/other.pub.pem      an unrelated public key (must be rejected)
+  reference/model.p384.sig     the same directory signed with a P-384 key (SHA-384), p384.pub.pem
   reference/manifest.json      the digests model_signing recorded (name -> sha256 hex), read back from the bundle
   shared-example/…             copies of /work/shared/signing-example (reference CLI bundle, two
                                independently made bundles, SHA256SUMS, minisign signature and key)
@@ -46,6 +47,7 @@ EXPECTED = os.path.join(ROOT, "Tools", "make_signing_goldens.expected.txt")
 # Fixed private scalars: the public keys in the fixtures stay the same across runs (test keys only).
 SIGNER_SCALAR = 0x1F2E3D4C5B6A79881F2E3D4C5B6A79881F2E3D4C5B6A79881F2E3D4C5B6A7988
 OTHER_SCALAR = 0x0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF
+P384_SCALAR = 0x0A1B2C3D4E5F60718293A4B5C6D7E8F90A1B2C3D4E5F60718293A4B5C6D7E8F90A1B2C3D4E5F60718293A4B5
 
 
 def write(path, data):
@@ -66,8 +68,8 @@ def make_model(directory):
               os.path.join(directory, "model.safetensors"), metadata={"format": "pt"})
 
 
-def public_pem(scalar):
-    key = ec.derive_private_key(scalar, ec.SECP256R1())
+def public_pem(scalar, curve=ec.SECP256R1()):
+    key = ec.derive_private_key(scalar, curve)
     return key, key.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
 
 
@@ -84,6 +86,11 @@ def make_reference():
         write(pem, key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
         sig = os.path.join(ref, "model.sig")
         model_signing.signing.Config().use_elliptic_key_signer(private_key=pem).sign(model, sig)
+        # P-384 (SHA-384), which model_signing also supports: Glassbox must verify it too.
+        key384, pub384 = public_pem(P384_SCALAR, ec.SECP384R1())
+        write(os.path.join(ref, "p384.pub.pem"), pub384)
+        write(pem, key384.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+        model_signing.signing.Config().use_elliptic_key_signer(private_key=pem).sign(model, os.path.join(ref, "model.p384.sig"))
     bundle = json.load(open(os.path.join(ref, "model.sig")))
     payload = json.loads(base64.b64decode(bundle["dsseEnvelope"]["payload"]))
     manifest = {r["name"]: r["digest"] for r in payload["predicate"]["resources"]}

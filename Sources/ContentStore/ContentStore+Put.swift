@@ -13,8 +13,10 @@ extension ContentStore {
     /// Stores the file at `path` (`-` for standard input), streaming it; returns its digest and size.
     ///
     /// With `expected`, the content must hash to it or nothing is stored (`.digestMismatch`).
+    /// When `expected` is already stored, the file is only hashed (not copied) to confirm it.
     @discardableResult
     public func put(fileAt path: String, expected: Digest? = nil) throws(StoreError) -> StoredObject {
+        if let expected, path != "-", has(expected) { return try confirm(fileAt: path, expected: expected) }
         let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw POSIXFile.error("open", path) }
         defer { if descriptor != STDIN_FILENO { close(descriptor) } }
@@ -35,6 +37,17 @@ extension ContentStore {
             try writer.write(UnsafeRawBufferPointer(start: buffer, count: count))
         }
         return try writer.commit(expected: expected, source: path)
+    }
+
+    private func confirm(fileAt path: String, expected: Digest) throws(StoreError) -> StoredObject {
+        let hash: FileHash
+        do { hash = try FileHasher(bufferSize: Self.copyBufferSize).hash(fileAt: path) } catch {
+            throw StoreError.digest(error)
+        }
+        guard hash.digest == expected else {
+            throw StoreError.digestMismatch(expected: expected, actual: hash.digest, source: path)
+        }
+        return StoredObject(digest: expected, size: hash.size)
     }
 
     /// Stores `bytes` held in memory.

@@ -72,9 +72,11 @@ public final class ObjectWriter {
         let destination = store.objectPath(for: digest)
         if POSIXFile.exists(destination) { return object }
         let folder = POSIXFile.parentDirectory(of: destination)
+        let newFolder = !POSIXFile.exists(folder)
         try POSIXFile.makeDirectories(folder)
         guard rename(temporaryPath, destination) == 0 else { throw POSIXFile.error("rename into", destination) }
         try POSIXFile.fsyncDirectory(folder)
+        if newFolder { try POSIXFile.fsyncDirectory(POSIXFile.parentDirectory(of: folder)) }
         return object
     }
 

@@ -27,6 +27,7 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     /// An archive is malformed or hostile (traversal, link escape, bomb ratio).
     case badArchive(source: String, member: String, reason: String)
 
+    /// What failed, where, and what to do next.
     public var description: String {
         switch self {
         case let .invalidURI(source, uri, reason):

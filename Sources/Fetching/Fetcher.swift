@@ -46,6 +46,8 @@ public struct Fetcher: Sendable {
             throw .writeFailed(source: spec.id, path: partials.path, reason: error.localizedDescription)
         }
         let partial = partials.appendingPathComponent(expected.hex + ".part")
+        let lock = try FileLock(path: partial.path + ".lock", source: spec.id)
+        defer { withExtendedLifetime(lock) {} }
         try HTTPDownloader(options: options, sourceID: spec.id).download(url, expected: expected, partialPath: partial)
         defer { try? FileManager.default.removeItem(at: partial) }
         let name = Self.fileName(of: url)

@@ -11,7 +11,8 @@ struct GitFetch {
     let options: FetchOptions
 
     func fetch(remote: String, commit: String, glob: String, into directory: URL) throws(FetchError) -> FetchedSource {
-        let mirror = try openMirror(remote)
+        let (mirror, lock) = try openMirror(remote)
+        defer { withExtendedLifetime(lock) {} }
         if !mirror.hasCommit(commit) {
             do { try mirror.fetch(from: remote) } catch {
                 throw .git(source: spec.id, url: remote, reason: error.message)
@@ -46,13 +47,16 @@ struct GitFetch {
         return FetchedSource(digest: digest, files: result.files, commit: commit)
     }
 
-    private func openMirror(_ remote: String) throws(FetchError) -> GitMirror {
+    private func openMirror(_ remote: String) throws(FetchError) -> (GitMirror, FileLock) {
         let folder = cache.appendingPathComponent("git")
         let path = folder.appendingPathComponent(String(Digest.sha256(of: remote).hex.prefix(32)) + ".git")
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let lock = try FileLock(path: path.path + ".lock", source: spec.id)
             if let caBundle = options.caBundle { try GitGlobal.useCABundle(caBundle.path) }
-            return try GitMirror(path: path)
+            return (try GitMirror(path: path), lock)
+        } catch let error as FetchError {
+            throw error
         } catch let error as GitFailure {
             throw .git(source: spec.id, url: remote, reason: error.message)
         } catch {

@@ -14,11 +14,12 @@ public struct Glassbox: AsyncParsableCommand {
             """,
         version: GlassboxVersion.string,
         subcommands: [
-            HashCommand.self, StoreCommand.self,
+            RecipeCommand.self, BuildCommand.self, ReproduceCommand.self,
             KeygenCommand.self, SignCommand.self, VerifyCommand.self,
+            GenerateCommand.self, LogitsCommand.self, EvalCommand.self,
             TokenizerCommand.self, TokenizeCommand.self, DetokenizeCommand.self,
             TrainCommand.self, TrainBenchCommand.self,
-            GenerateCommand.self, LogitsCommand.self, EvalCommand.self,
+            DataCommand.self, HashCommand.self, StoreCommand.self,
         ]
     )
 

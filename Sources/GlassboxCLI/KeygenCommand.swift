@@ -34,21 +34,21 @@ struct KeygenCommand: ParsableCommand {
         let privateURL = URL(fileURLWithPath: out + ".pem")
         let publicURL = URL(fileURLWithPath: out + ".pub")
         for url in [privateURL, publicURL] where FileManager.default.fileExists(atPath: url.path) && !force {
-            printError("\(url.path) exists; refusing to overwrite a key (pass --force to replace it)")
+            SigningFailure.print("\(url.path) exists; refusing to overwrite a key (pass --force to replace it)")
             throw ExitStatus.failure.exitCode
         }
         do {
-            let passphrase = try passphraseFile.map { try PassphraseFile.read($0) }
+            let passphrase = try passphraseFile.map { try SigningPassphrase.read($0) }
             let key = try SigningKey.generate(ed25519 ? .ed25519 : .ecdsaP256)
-            try KeyFiles.write(Array(try key.pkcs8PEM(passphrase: passphrase).utf8), to: privateURL, mode: 0o600)
-            try KeyFiles.write(Array(try key.verifyingKey().spkiPEM().utf8), to: publicURL, mode: 0o644)
+            try SigningKeyFiles.write(Array(try key.pkcs8PEM(passphrase: passphrase).utf8), to: privateURL, mode: 0o600)
+            try SigningKeyFiles.write(Array(try key.verifyingKey().spkiPEM().utf8), to: publicURL, mode: 0o644)
             print("wrote \(privateURL.path) (private, keep secret\(passphrase == nil ? ", not encrypted" : ", encrypted"))")
             print("wrote \(publicURL.path) (public \(key.algorithm.rawValue) key; publish it)")
-        } catch let error as CLIFailure {
-            printError(error.message)
+        } catch let error as SigningFailure {
+            SigningFailure.print(error.message)
             throw ExitStatus.failure.exitCode
         } catch let error as DigestError {
-            printError(error.description)
+            SigningFailure.print(error.description)
             throw ExitStatus.failure.exitCode
         }
     }

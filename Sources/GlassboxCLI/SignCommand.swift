@@ -35,21 +35,23 @@ struct SignCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let signingKey = try KeyFiles.privateKey(key, passphraseFile: passphraseFile)
+            let signingKey = try SigningKeyFiles.privateKey(key, passphraseFile: passphraseFile)
             let minisignKey = try minisign.map { path in
-                try MinisignSecretKey(parsing: String(decoding: try KeyFiles.read(path, what: "minisign key"), as: UTF8.self), path: path)
+                try MinisignSecretKey(parsing: String(decoding: try SigningKeyFiles.read(path, what: "minisign key"), as: UTF8.self), path: path)
             }
             let url = URL(fileURLWithPath: directory)
-            let inputs = try ProvenanceInputs(releaseDirectory: url, builderVersion: GlassboxVersion.string)
-            let signer = try ReleaseSigner(key: signingKey, minisignKey: minisignKey, provenance: inputs)
+            let inputs = try SignProvenance.inputs(for: url)
+            let hasher = ParallelFileHasher(progress: VerifyProgress.forStandardError())
+            let signer = try ReleaseSigner(key: signingKey, minisignKey: minisignKey, provenance: inputs, hasher: hasher)
             let outcome = try signer.sign(url)
+            VerifyProgress.clear()
             print("signed \(outcome.signed.count) files in \(directory) with \(signingKey.algorithm.rawValue) key \(key)")
             for name in outcome.written { print("  wrote \(name)") }
-        } catch let error as CLIFailure {
-            printError(error.message)
+        } catch let error as SigningFailure {
+            SigningFailure.print(error.message)
             throw ExitStatus.failure.exitCode
         } catch let error as VerificationError {
-            printError(error.description)
+            SigningFailure.print(error.description)
             throw ExitStatus.failure.exitCode
         }
     }

@@ -18,7 +18,7 @@ struct StoreCommand: AsyncParsableCommand {
               glassbox store import data/            # prints the directory's digest
               glassbox store export sha256:… copy/   # recreates the directory
               glassbox store ls
-              glassbox store fsck                    # re-hash everything, quarantine corrupt objects
+              glassbox store fsck                    # re-hash all, quarantine bad ones
               glassbox store gc --keep recipe.lock.json
             """,
         subcommands: [

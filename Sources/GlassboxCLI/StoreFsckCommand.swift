@@ -25,7 +25,8 @@ struct StoreFsckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = options.store
-        let progress = HashProgress.start(label: "checking", total: 0)
+        let total = ((try? store.list()) ?? []).reduce(Int64(0)) { $0 + $1.size }
+        let progress = HashProgress.start(label: "checking", total: total)
         let report: FsckReport
         do { report = try store.fsck(threads: threads, progress: progress?.reporter) } catch {
             progress?.finish()

@@ -58,17 +58,17 @@ struct VerifyCommand: ParsableCommand {
             verifier.hasher = ParallelFileHasher(
                 threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, progress: VerifyProgress.forStandardError())
             verifier.ignoring = Set(ignore)
-            if let key { verifier.publicKey = (key, try KeyFiles.publicKey(key)) }
+            if let key { verifier.publicKey = (key, try SigningKeyFiles.publicKey(key)) }
             if let minisignKey {
-                let text = String(decoding: try KeyFiles.read(minisignKey, what: "minisign public key"), as: UTF8.self)
+                let text = String(decoding: try SigningKeyFiles.read(minisignKey, what: "minisign public key"), as: UTF8.self)
                 verifier.minisignKey = try MinisignPublicKey(parsing: text, path: minisignKey)
             }
             report = try verifier.verify(URL(fileURLWithPath: directory))
-        } catch let error as CLIFailure {
-            printError(error.message)
+        } catch let error as SigningFailure {
+            SigningFailure.print(error.message)
             throw ExitStatus.failure.exitCode
         } catch let error as VerificationError {
-            printError(error.description)
+            SigningFailure.print(error.description)
             throw ExitStatus.failure.exitCode
         }
         VerifyProgress.clear()

@@ -6,7 +6,7 @@ struct DocumentProcessor {
     let options: PrepareOptions
     let train: JSONLWriter
     let eval: JSONLWriter
-    private var seen = Set<Digest>()
+    private var seen = Set<DocumentKey>()
     private var splitter: DocumentSplitter
 
     init(options: PrepareOptions, train: JSONLWriter, eval: JSONLWriter) {
@@ -53,16 +53,16 @@ struct DocumentProcessor {
         return components.first { source.languages.contains($0) } ?? "mul"
     }
 
-    /// UTF-8 repair then NFC (skipped when the text is certainly NFC already).
+    /// UTF-8 repair then NFC, line by line: only lines that may not be NFC already go through
+    /// Foundation (a newline never takes part in composition, so this equals normalising the whole text).
     private func decode(_ data: Data, counts: inout DocumentCounts) -> [UInt8] {
         let (repaired, invalid) = data.withUnsafeBytes { raw in
             UTF8Repair.repair(raw.bindMemory(to: UInt8.self), policy: options.invalidUTF8)
         }
         counts.invalidBytes = invalid
         let bytes = repaired ?? [UInt8](data)
-        guard options.normalization == .nfc,
-              !bytes.withUnsafeBufferPointer({ NFCQuickCheck.isKnownNFC($0) }) else { return bytes }
-        return Array(String(decoding: bytes, as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)
+        guard options.normalization == .nfc else { return bytes }
+        return bytes.withUnsafeBufferPointer { NFCQuickCheck.normalizeLines($0) } ?? bytes
     }
 
     private mutating func emitDocuments(
@@ -71,8 +71,9 @@ struct DocumentProcessor {
         let sourceBytes = Array(source.utf8), languageBytes = Array(language.utf8)
         var failure: PrepareError?
         var localCounts = counts
-        var seen = Set<Digest>()
+        var seen = Set<DocumentKey>()
         swap(&seen, &self.seen)
+        let needsKey = options.dedup == .exact || options.evalFraction > 0
         splitter.split(text) { document in
             guard failure == nil else { return }
             let characters = Self.scalarCount(document)
@@ -80,12 +81,15 @@ struct DocumentProcessor {
                 localCounts.removedShort += 1
                 return
             }
-            let digest = Digest.sha256(of: UnsafeRawBufferPointer(document))
-            if options.dedup == .exact && !seen.insert(digest).inserted {
-                localCounts.removedDuplicates += 1
-                return
+            var toEval = false
+            if needsKey {
+                let key = DocumentKey(Digest.sha256(of: UnsafeRawBufferPointer(document)))
+                if options.dedup == .exact && !seen.insert(key).inserted {
+                    localCounts.removedDuplicates += 1
+                    return
+                }
+                toEval = EvalSplit.isEval(key, seed: options.seed, fraction: options.evalFraction)
             }
-            let toEval = EvalSplit.isEval(digest, seed: options.seed, fraction: options.evalFraction)
             do throws(PrepareError) { try (toEval ? eval : train).write(language: languageBytes, source: sourceBytes, text: document) } catch {
                 failure = error
             }
@@ -99,10 +103,21 @@ struct DocumentProcessor {
         if let failure { throw failure }
     }
 
-    /// Unicode scalars in valid UTF-8: bytes that are not continuation bytes.
+    /// Unicode scalars in valid UTF-8: bytes that are not continuation bytes (`10xxxxxx`), counted
+    /// eight bytes at a time.
     static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var count = 0
-        for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
-        return count
+        guard let base = bytes.baseAddress else { return 0 }
+        var continuation = 0
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            continuation += (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            index += 8
+        }
+        while index < bytes.count {
+            if bytes[index] & 0xC0 == 0x80 { continuation += 1 }
+            index += 1
+        }
+        return bytes.count - continuation
     }
 }

@@ -52,6 +52,10 @@ struct DocumentSplitter {
 
     /// Appends the cleaned bytes of `text[start..<end]` to `output`.
     static func cleanLine(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into output: inout [UInt8]) {
+        if isClean(text, start, end) {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<end]))
+            return
+        }
         var index = start
         var pendingSpace = false
         var wrote = false
@@ -82,6 +86,28 @@ struct DocumentSplitter {
                 wrote = true
             }
             index = next
+        }
+    }
+
+    /// Per byte: 0 ordinary, 1 space, 2 needs the slow path (controls, DEL, lead bytes of the
+    /// characters `classify` may change).
+    private static let byteClass: [UInt8] = (0..<256).map { byte in
+        if byte == 0x20 { return 1 }
+        if byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2 || byte == 0xE3 || byte == 0xEF { return 2 }
+        return 0
+    }
+
+    /// True when the line needs no change: no edge or double spaces, no control or special bytes.
+    private static func isClean(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        guard end > start, text[start] != 0x20, text[end - 1] != 0x20 else { return end == start }
+        var previous: UInt8 = 0
+        return byteClass.withUnsafeBufferPointer { table in
+            for index in start..<end {
+                let kind = table[Int(text[index])]
+                if kind == 2 || (kind == 1 && previous == 1) { return false }
+                previous = kind
+            }
+            return true
         }
     }
 

@@ -67,21 +67,51 @@ final class JSONLWriter {
     private static let suffix = Array("\"}\n".utf8)
     private static let hex = Array("0123456789abcdef".utf8)
 
-    /// JSON string escaping: `"` `\` and control characters; everything else stays raw UTF-8.
-    static func escape<Bytes: Collection<UInt8>>(_ bytes: Bytes, into output: inout [UInt8]) {
-        for byte in bytes {
-            switch byte {
-            case 0x22: output.append(0x5C); output.append(0x22)
-            case 0x5C: output.append(0x5C); output.append(0x5C)
-            case 0x0A: output.append(0x5C); output.append(UInt8(ascii: "n"))
-            case 0x09: output.append(0x5C); output.append(UInt8(ascii: "t"))
-            case 0x0D: output.append(0x5C); output.append(UInt8(ascii: "r"))
-            case 0..<0x20:
-                output.append(contentsOf: Array("\\u00".utf8))
-                output.append(hex[Int(byte >> 4)])
-                output.append(hex[Int(byte & 0xF)])
-            default: output.append(byte)
+    /// JSON string escaping: `"` `\\` and control characters; everything else stays raw UTF-8.
+    /// Runs of bytes that need no escape are copied at once.
+    static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        guard let base = bytes.baseAddress else { return }
+        var runStart = 0
+        var index = 0
+        while index < bytes.count {
+            if index + 8 <= bytes.count && !mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
             }
+            let byte = bytes[index]
+            index += 1
+            if byte >= 0x20 && byte != 0x22 && byte != 0x5C { continue }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<(index - 1)]))
+            appendEscape(byte, into: &output)
+            runStart = index
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+    }
+
+    /// True when some byte of `word` is below 0x20, `"` or `\\` (SWAR "has zero byte" tests).
+    @inline(__always)
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let below = (word &- ones &* 0x20) & ~word & highs
+        let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+        let hasQuote = (quote &- ones) & ~quote & highs
+        let hasBackslash = (backslash &- ones) & ~backslash & highs
+        return below | hasQuote | hasBackslash != 0
+    }
+
+    static func escape(_ bytes: [UInt8], into output: inout [UInt8]) {
+        bytes.withUnsafeBufferPointer { escape($0, into: &output) }
+    }
+
+    private static func appendEscape(_ byte: UInt8, into output: inout [UInt8]) {
+        switch byte {
+        case 0x22: output.append(0x5C); output.append(0x22)
+        case 0x5C: output.append(0x5C); output.append(0x5C)
+        case 0x0A: output.append(0x5C); output.append(UInt8(ascii: "n"))
+        case 0x09: output.append(0x5C); output.append(UInt8(ascii: "t"))
+        case 0x0D: output.append(0x5C); output.append(UInt8(ascii: "r"))
+        default:
+            output.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
         }
     }
 }

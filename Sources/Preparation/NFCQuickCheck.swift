@@ -1,3 +1,5 @@
+import Foundation
+
 /// Decides, without tables, that UTF-8 text is already in NFC so the (slow) normaliser can be skipped.
 ///
 /// Every scalar below U+0300 is NFC-stable and has combining class 0. Above that, only ranges listed
@@ -18,7 +20,12 @@ enum NFCQuickCheck {
     static func isKnownNFC(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         let count = text.count
+        guard let base = text.baseAddress else { return true }
         while index < count {
+            if index + 8 <= count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+                continue
+            }
             let lead = text[index]
             if lead < 0xCC {
                 index += lead < 0x80 ? 1 : 2
@@ -34,10 +41,41 @@ enum NFCQuickCheck {
         return true
     }
 
+    /// One bit per BMP scalar: set when the scalar is below U+0300 or inside `stableRanges`.
+    private static let bitmap: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for value in 0..<UInt32(0x10000) where value < 0x0300 || stableRanges.contains(where: { $0.contains(value) }) {
+            bits[Int(value >> 6)] |= 1 << UInt64(value & 63)
+        }
+        return bits
+    }()
+
     @inline(__always)
     static func isStable(_ scalar: UInt32) -> Bool {
-        if scalar < 0x0300 { return true }
-        for range in stableRanges where range.contains(scalar) { return true }
-        return false
+        guard scalar < 0x10000 else { return false }
+        return bitmap[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0
+    }
+
+    /// The NFC form of `text`, normalising only the lines that fail the quick check; nil when every
+    /// line passes (the text is already NFC).
+    static func normalizeLines(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var output: [UInt8]?
+        var start = 0
+        while start < text.count {
+            var end = text.count
+            if let base = text.baseAddress, let found = memchr(base + start, 0x0A, text.count - start) {
+                end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            }
+            let line = UnsafeBufferPointer(rebasing: text[start..<end])
+            if !isKnownNFC(line) {
+                if output == nil { output = Array(text[0..<start]) }
+                output?.append(contentsOf: String(decoding: line, as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)
+            } else if output != nil {
+                output?.append(contentsOf: line)
+            }
+            if end < text.count { output?.append(0x0A) }
+            start = end + 1
+        }
+        return output
     }
 }

@@ -9,6 +9,7 @@ public enum PrepareError: Error, Sendable, Equatable, CustomStringConvertible {
     /// An output file could not be written.
     case writeFailed(path: String, reason: String)
 
+    /// What failed, where, and what to do next.
     public var description: String {
         switch self {
         case let .invalidOption(name, reason):

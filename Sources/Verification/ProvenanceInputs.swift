@@ -43,7 +43,7 @@ public struct ProvenanceInputs: Sendable, Equatable {
 
     /// Derives the inputs from `recipe.toml` and `recipe.lock.json` in `directory` (each optional).
     /// Sources are read from the recipe's `[[data.sources]]` tables (`id`, `uri`, `sha256` written as
-    /// basic strings, one key per line, as Glassbox writes recipes); sources without a digest are left out.
+    /// basic or literal strings, one key per line, as Glassbox writes recipes); sources without a digest are left out.
     public init(releaseDirectory directory: URL, builderVersion: String) throws(VerificationError) {
         self.builderVersion = builderVersion
         let recipeURL = directory.appendingPathComponent("recipe.toml")
@@ -62,7 +62,7 @@ public struct ProvenanceInputs: Sendable, Equatable {
         return try ParallelFileHasher.hashFile(at: url).digest
     }
 
-    /// Reads `id`, `uri`, `sha256` basic-string keys of each `[[data.sources]]` table.
+    /// Reads the `id`, `uri`, `sha256` string keys of each `[[data.sources]]` table.
     static func scanSources(_ text: String) -> [Dependency] {
         var sources: [[String: String]] = []
         var inSource = false
@@ -76,8 +76,8 @@ public struct ProvenanceInputs: Sendable, Equatable {
             guard inSource, let equals = line.firstIndex(of: "=") else { continue }
             let key = line[..<equals].trimmingCharacters(in: .whitespaces)
             let value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-            guard ["id", "uri", "sha256"].contains(key), value.hasPrefix("\""),
-                let close = value.dropFirst().firstIndex(of: "\"")
+            guard ["id", "uri", "sha256"].contains(key), let quote = value.first, quote == "\"" || quote == "'",
+                let close = value.dropFirst().firstIndex(of: quote)
             else { continue }
             sources[sources.count - 1][key] = String(value[value.index(after: value.startIndex)..<close])
         }

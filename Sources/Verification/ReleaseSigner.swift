@@ -80,9 +80,3 @@ public struct ReleaseSigner {
         return Outcome(checksummed: entries.map(\.path), signed: signedEntries.map(\.path), written: written)
     }
 }
-
-/// File names of minisign outputs.
-public enum MinisignFileName {
-    /// The minisign signature of `SHA256SUMS`.
-    public static let sha256sums = "SHA256SUMS.minisig"
-}

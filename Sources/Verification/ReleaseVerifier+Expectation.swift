@@ -48,7 +48,7 @@ extension ReleaseVerifier {
         switch bundle.checkSignature(with: key.key) {
         case .valid:
             expectation.authenticated = true
-            expectation.authenticity = "signed by the holder of \(key.path) (\(key.key.algorithm.rawValue), key hint \(bundle.keyHint ?? "absent"))"
+            expectation.authenticity = "model.sig is validly signed by the holder of \(key.path) (\(key.key.algorithm.rawValue), key hint \(bundle.keyHint ?? "absent"))"
         case let .keyMismatch(bundleHint, keyHint):
             expectation.authenticity = "NOT verified: signed with another key"
             expectation.problems.append(.init(kind: .signature, path: bundleURL.lastPathComponent, message: "signed with a different key than \(key.path) (bundle key hint \(bundleHint.prefix(16))…, this key \(keyHint.prefix(16))…)"))

@@ -44,6 +44,10 @@ public struct ReleaseVerifier {
 
     /// Verifies `directory`.
     public func verify(_ directory: URL) throws(VerificationError) -> VerificationReport {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .io(path: directory.path, reason: "no such directory")
+        }
         let expectation = try expectation(for: directory)
         let inventory = try ReleaseInventory(directory: directory, ignoring: expectation.ignored.union(ignoring))
         var problems = expectation.problems

@@ -32,6 +32,9 @@ struct ContentStoreTests {
         }
         #expect(try store.list().isEmpty)
         #expect(try FileManager.default.contentsOfDirectory(atPath: store.root + "/tmp").isEmpty)
+        let stored = try store.put(bytes: Array("other".utf8))
+        #expect(try store.put(fileAt: try directory.write("same", text: "other"), expected: wrong) == stored)
+        #expect(throws: StoreError.self) { try store.put(fileAt: file, expected: wrong) }
     }
 
     @Test("missing objects and missing files are errors naming them")

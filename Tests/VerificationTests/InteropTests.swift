@@ -22,6 +22,27 @@ struct InteropTests {
         #expect(report.authenticated && report.mode == .signature && report.filesChecked == 6 && report.safetensorsChecked == 1)
     }
 
+    @Test func referenceP384BundleVerifies() throws {
+        let fixtures = try TestSupport.fixtures()
+        let key = try Self.key("reference/p384.pub.pem")
+        #expect(key.key.algorithm == .ecdsaP384)
+        let verifier = ReleaseVerifier(publicKey: key, signatureFile: fixtures.appendingPathComponent("reference/model.p384.sig"))
+        let report = try verifier.verify(fixtures.appendingPathComponent("reference/model"))
+        #expect(report.problems == [] && report.authenticated)
+    }
+
+    @Test func resigningGivesTheSameChecksumsAndProvenance() throws {
+        let (root, release, key) = try TestSupport.signedRelease()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let sums = try Data(contentsOf: release.appendingPathComponent("SHA256SUMS"))
+        let provenance = try Data(contentsOf: release.appendingPathComponent("provenance.json"))
+        let inputs = try ProvenanceInputs(releaseDirectory: release, builderVersion: "test")
+        _ = try ReleaseSigner(key: key, provenance: inputs).sign(release)
+        #expect(try Data(contentsOf: release.appendingPathComponent("SHA256SUMS")) == sums)
+        #expect(try Data(contentsOf: release.appendingPathComponent("provenance.json")) == provenance)
+        #expect(try ReleaseVerifier(publicKey: ("k", try key.verifyingKey())).verify(release).passed)
+    }
+
     @Test func referenceManifestMatchesGlassboxOrderAndDigests() throws {
         let fixtures = try TestSupport.fixtures()
         let bundle = try ModelSigningBundle(

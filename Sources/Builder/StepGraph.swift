@@ -1,0 +1,67 @@
+import Digests
+import Foundation
+import RecipeFormat
+
+/// The step graph of a recipe: fetch (one per source) → prepare → tokenizer → train → evaluate →
+/// package → sign, in an order where every step comes after its inputs.
+public struct StepGraph: Sendable {
+    /// The steps in execution order.
+    public let steps: [StepSpec]
+
+    /// Plans the graph of `recipe`, whose `file:` paths are relative to `recipeDirectory` (or to
+    /// `dataDirectory` when given). Local files are hashed so that editing one changes its fetch key.
+    public init(recipe: Recipe, recipeDirectory: URL, dataDirectory: URL? = nil) throws(BuildError) {
+        var steps: [StepSpec] = []
+        for source in recipe.data.sources {
+            let config = StepConfigs.Fetch(id: source.id, uri: source.uri, sha256: source.sha256,
+                                           archive: source.archive, members: source.members)
+            let local = try Self.localDigest(of: source, base: dataDirectory ?? recipeDirectory)
+            steps.append(StepSpec(id: "fetch.\(source.id)", kind: .fetch, config: try StepConfigs.text(config),
+                                  upstream: [], localInputs: local.map { ["file": $0] } ?? [:]))
+        }
+        let fetches = steps.map(\.id)
+        steps.append(StepSpec(id: "prepare", kind: .prepare, config: try StepConfigs.text(StepConfigs.Prepare(recipe.data)), upstream: fetches))
+        steps.append(StepSpec(id: "tokenizer", kind: .tokenizer, config: try StepConfigs.text(recipe.tokenizer), upstream: ["prepare"]))
+        let train = StepConfigs.Train(model: recipe.model, training: recipe.training)
+        steps.append(StepSpec(id: "train", kind: .train, config: try StepConfigs.text(train), upstream: ["prepare", "tokenizer"]))
+        var extra: [String: Digest] = [:]
+        for file in recipe.evaluation.extraFiles {
+            let path = String(file.dropFirst("file:".count))
+            extra[path] = try Self.digest(ofFileAt: recipeDirectory.appendingPathComponent(path), step: "evaluate")
+        }
+        steps.append(StepSpec(id: "evaluate", kind: .evaluate, config: try StepConfigs.text(StepConfigs.Evaluate(evaluation: recipe.evaluation)),
+                              upstream: ["prepare", "tokenizer", "train"], localInputs: extra))
+        let package = StepConfigs.Package(release: recipe.release, compliance: recipe.compliance, sources: recipe.data.sources)
+        steps.append(StepSpec(id: "package", kind: .package, config: try StepConfigs.text(package),
+                              upstream: ["prepare", "tokenizer", "train", "evaluate"]))
+        if recipe.publish.signingKey != nil {
+            steps.append(StepSpec(id: "sign", kind: .sign, config: try StepConfigs.text(StepConfigs.Sign(publish: recipe.publish)), upstream: ["package"]))
+        }
+        self.steps = steps
+    }
+
+    /// The digest of a `file:` source's bytes (a directory: its manifest digest); nil for remote sources,
+    /// whose `sha256` in the recipe pins them.
+    static func localDigest(of source: DataSource, base: URL) throws(BuildError) -> Digest? {
+        guard source.uri.hasPrefix("file:") else { return nil }
+        let path = String(source.uri.dropFirst("file:".count))
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
+        return try digest(ofFileAt: url, step: "fetch.\(source.id)")
+    }
+
+    static func digest(ofFileAt url: URL, step: String) throws(BuildError) -> Digest {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw BuildError.missingInput(step: step, path: url.path, reason: "does not exist")
+        }
+        do {
+            if isDirectory.boolValue { return try Manifest.scan(directory: url.path).digest }
+            return try Digest.sha256(ofFileAt: url.path)
+        } catch {
+            throw BuildError.missingInput(step: step, path: url.path, reason: "cannot be read (\(error.description))")
+        }
+    }
+
+    /// The step named `id`.
+    public func step(_ id: String) -> StepSpec? { steps.first { $0.id == id } }
+}

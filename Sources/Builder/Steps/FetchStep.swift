@@ -1,0 +1,48 @@
+import Fetching
+import Foundation
+import RecipeFormat
+
+/// The `fetch` step through the Fetching module: copies a `file:` source, downloads an `https:` one or
+/// checks out a pinned git commit, unpacks archives, and checks the recipe's `sha256`.
+///
+/// With a data directory (`reproduce --data-dir`), a source whose bytes the user supplied there — a
+/// `file:` path relative to it, or a file named after the source id — is read from it and still checked
+/// against the recipe's digest.
+public struct FetchStep: StepExecutor {
+    /// `.fetch`.
+    public let kind = StepKind.fetch
+
+    /// Creates the executor.
+    public init() {}
+
+    /// Fetches the source named by the step id (`fetch.<id>`).
+    public func run(_ context: StepContext) throws {
+        let id = String(context.step.id.dropFirst("fetch.".count))
+        guard let source = context.recipe.data.sources.first(where: { $0.id == id }) else {
+            throw BuildError.stepFailed(step: context.step.id, reason: "the recipe has no source \"\(id)\"")
+        }
+        let fetcher = Fetcher(options: FetchOptions(cacheDirectory: context.scratchDirectory.appendingPathComponent("cache"), progress: .never))
+        let spec = try Self.spec(for: source, dataDirectory: context.dataDirectory)
+        let base = context.dataDirectory ?? context.recipeDirectory
+        do {
+            _ = try fetcher.fetch(spec, recipeDirectory: base, into: context.outputDirectory)
+        } catch {
+            throw BuildError.stepFailed(step: context.step.id, reason: error.description)
+        }
+        context.progress(StepProgress(fraction: 1))
+    }
+
+    /// The Fetching module's spec for `source`; a remote source supplied in `dataDirectory` as a file
+    /// named after its id is read from there instead.
+    static func spec(for source: DataSource, dataDirectory: URL?) throws(BuildError) -> SourceSpec {
+        guard let archive = ArchiveFormat(rawValue: source.archive) else {
+            throw BuildError.stepFailed(step: "fetch.\(source.id)", reason: "unsupported archive \"\(source.archive)\"")
+        }
+        var uri = source.uri
+        if !uri.hasPrefix("file:"), let dataDirectory {
+            let supplied = dataDirectory.appendingPathComponent(source.id)
+            if FileManager.default.fileExists(atPath: supplied.path) { uri = "file:" + supplied.path }
+        }
+        return SourceSpec(id: source.id, uri: uri, sha256: source.sha256, archive: archive, members: source.members)
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Builder
+import Foundation
+import RecipeFormat
+
+/// `glassbox recipe plan RECIPE`: the step graph with keys and cached / to-run state.
+struct RecipePlanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Show the build's steps, each with its key and whether it is cached or would run.",
+        discussion: """
+            A step's key is the digest of its kind, the recipe fields it reads, its inputs' output \
+            digests and the core version. A key shows as 'pending' until the outputs it depends on \
+            exist. States: cached, to-run, not-available (this glassbox has no executor for the step \
+            yet), blocked (an input step is not available).
+
+            Examples:
+              glassbox recipe plan recipe.toml
+              glassbox recipe plan --json recipe.toml
+            """)
+
+    @Argument(help: ArgumentHelp("The recipe to plan.", valueName: "RECIPE"))
+    var recipe: String
+
+    @Flag(help: "Print the plan as JSON: {recipe_digest, steps[{id, kind, key, state, upstream, config}]}.")
+    var json = false
+
+    @OptionGroup var common: BuildCommandOptions
+
+    func run() async throws {
+        let url = URL(fileURLWithPath: recipe)
+        let plan: BuildPlan
+        do {
+            let loaded = try Recipe.load(contentsOf: url)
+            plan = try BuildPlan(recipe: loaded, recipeDirectory: url.deletingLastPathComponent(), options: common.buildOptions { _ in })
+        } catch let error as RecipeError {
+            throw HashConsole.fail(error.description)
+        } catch {
+            throw HashConsole.fail("\(error)")
+        }
+        if json {
+            HashConsole.out(try HashConsole.json(plan))
+            return
+        }
+        HashConsole.out("recipe \(plan.recipeDigest)\n")
+        let width = max(4, plan.steps.map(\.id.count).max() ?? 4)
+        HashConsole.out("\("STEP".padding(toLength: width, withPad: " ", startingAt: 0))  \("STATE".padding(toLength: 13, withPad: " ", startingAt: 0))  KEY\n")
+        for step in plan.steps {
+            let key = step.key?.description ?? "pending (after \(step.upstream.joined(separator: ", ")))"
+            HashConsole.out("\(step.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(step.state.padding(toLength: 13, withPad: " ", startingAt: 0))  \(key)\n")
+        }
+    }
+}

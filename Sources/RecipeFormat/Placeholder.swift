@@ -1,1 +1,0 @@
-// Module RecipeFormat: see Docs/architecture.md. This file is replaced by the module's real sources.
