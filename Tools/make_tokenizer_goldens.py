@@ -9,6 +9,7 @@ What it writes (all deterministic: fixed seeds, sorted inputs):
                           ignore_merges, post-processor Sequence[ByteLevel, TemplateProcessing(BOS)]
   hf_gpt2/tokenizer.json    trained by tokenizers, GPT-2 ByteLevel(add_prefix_space=True), merges
                           rewritten as legacy "a b" strings, plus lstrip/rstrip added tokens
+  hf_noregex/tokenizer.json  trained by tokenizers with ByteLevel(use_regex=False) alone
   trainer_expected.json   the merges and vocab BpeTrainer learns from train_corpus.jsonl
   goldens.json            for every tokenizer above (and Glassbox's, if present) and every sample:
                           ids with and without special tokens, decoded text; pre-tokenizer pieces
@@ -168,6 +169,17 @@ def gpt2_tokenizer():
     return tok
 
 
+def make_hf_noregex(texts):
+    """ByteLevel(use_regex=False) alone: each text segment is one piece (glassbox's PreTokenizer.none)."""
+    tok = Tokenizer(models.BPE())
+    tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False, use_regex=False)
+    tok.decoder = decoders.ByteLevel()
+    tok = train(tok, [t[:80] for t in texts])
+    (FIX / "hf_noregex").mkdir(exist_ok=True)
+    tok.save(str(FIX / "hf_noregex/tokenizer.json"))
+    return tok
+
+
 def make_trainer_expected(texts):
     for name, factory in [("trainer_expected.json", llama3_tokenizer), ("trainer_expected_gpt2.json", gpt2_tokenizer)]:
         tok = train(factory(), texts)
@@ -235,6 +247,7 @@ def main():
     goldens = {"tokenizers_version": tokenizers.__version__, "tokenizers": {}, "pieces": pieces(samples)}
     goldens["tokenizers"]["hf_llama3"] = encodings(make_hf_llama3(texts), samples)
     goldens["tokenizers"]["hf_gpt2"] = encodings(make_hf_gpt2(texts), samples)
+    goldens["tokenizers"]["hf_noregex"] = encodings(make_hf_noregex(texts), samples)
     make_trainer_expected(texts)
     make_unsupported()
     for name, rule in [("glassbox_trained", "llama3"), ("glassbox_gpt2", "gpt2")]:
@@ -249,7 +262,8 @@ def main():
             goldens["tokenizers"][name] = encodings(tok, samples, check_transformers_dir=out_dir)
         else:
             print(f"note: no {name}/ yet; run with --glassbox to add it", file=sys.stderr)
-    (FIX / "goldens.json").write_text(json.dumps(goldens, ensure_ascii=True) + "\n")
+    (FIX / "goldens.json").write_text(json.dumps(goldens, ensure_ascii=False, separators=(",", ":")) + "\n",
+                                      encoding="utf-8")
     print(f"wrote {FIX}: {len(samples)} samples, tokenizers {sorted(goldens['tokenizers'])}")
 
 

@@ -29,6 +29,9 @@ struct TokenizeCommand: ParsableCommand {
     @Flag(help: "Print JSON.")
     var json = false
 
+    @Flag(help: "With --text: print one token per line, its id and the text it stands for (escaped).")
+    var tokens = false
+
     @Flag(help: "Add the tokenizer's special tokens (e.g. BOS) as its post-processor says.")
     var addSpecialTokens = false
 
@@ -42,6 +45,7 @@ struct TokenizeCommand: ParsableCommand {
         if (text == nil) == (file == nil) { throw ValidationError("give exactly one of --text or --file") }
         if threads < 1 { throw ValidationError("--threads must be at least 1") }
         if stats, file == nil { throw ValidationError("--stats needs --file") }
+        if tokens, text == nil || json { throw ValidationError("--tokens needs --text and no --json") }
     }
 
     func run() throws {
@@ -49,7 +53,9 @@ struct TokenizeCommand: ParsableCommand {
             let tokenizer = try TokenizerCommandSupport.loadTokenizer(path)
             if let text {
                 let ids = tokenizer.encode(text, addSpecialTokens: addSpecialTokens)
-                if json { try TokenizerCommandSupport.printJSON(["ids": ids]) } else { print(Self.line(ids)) }
+                if tokens {
+                    for id in ids { print("\(id)\t\(try tokenizer.decodeToString([id]).debugDescription)") }
+                } else if json { try TokenizerCommandSupport.printJSON(["ids": ids]) } else { print(Self.line(ids)) }
                 return
             }
             let lines = try Self.lines(of: file ?? "")

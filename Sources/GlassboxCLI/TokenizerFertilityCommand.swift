@@ -45,7 +45,7 @@ struct TokenizerFertilityCommand: ParsableCommand {
             let report = FertilityReport(tokenizer: tokenizer, documents: documents, referenceLanguage: reference,
                                          threads: max(1, threads))
             if json {
-                FileHandle.standardOutput.write(try report.canonicalJSON())
+                FileHandle.standardOutput.write(report.canonicalJSON())
                 return
             }
             print("language  documents     words  tokens/word  tokens/byte  parity")

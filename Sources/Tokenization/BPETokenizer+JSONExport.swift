@@ -5,18 +5,18 @@ extension BPETokenizer {
     /// (created if needed), each atomically, loadable by `tokenizers` and `transformers`'
     /// `PreTrainedTokenizerFast`; `bosToken` / `eosToken` go into the two config files.
     public func write(to directory: URL, modelMaxLength: Int? = nil) throws {
-        try AtomicFile.write(try tokenizerJSON(), to: directory.appendingPathComponent("tokenizer.json"))
-        try AtomicFile.write(try configJSON(bosToken: bosToken, eosToken: eosToken, modelMaxLength: modelMaxLength),
+        try AtomicFile.write(tokenizerJSON(), to: directory.appendingPathComponent("tokenizer.json"))
+        try AtomicFile.write(configJSON(bosToken: bosToken, eosToken: eosToken, modelMaxLength: modelMaxLength),
                              to: directory.appendingPathComponent("tokenizer_config.json"))
         var map: [String: JSONOutput] = [:]
         if let bosToken { map["bos_token"] = .string(bosToken) }
         if let eosToken { map["eos_token"] = .string(eosToken) }
-        try AtomicFile.write(try JSONOutput.object(map).data(pretty: true),
+        try AtomicFile.write(Data(JSONOutput.object(map).data(pretty: true)),
                              to: directory.appendingPathComponent("special_tokens_map.json"))
     }
 
     /// The canonical bytes of this tokenizer's tokenizer.json.
-    public func tokenizerJSON() throws -> Data {
+    public func tokenizerJSON() -> Data {
         let root: [String: JSONOutput] = [
             "version": .string("1.0"),
             "truncation": .null,
@@ -35,7 +35,7 @@ extension BPETokenizer {
                 "merges": .array(merges.map { .array([.string($0.left), .string($0.right)]) }),
             ]),
         ]
-        return try JSONOutput.object(root).data()
+        return Data(JSONOutput.object(root).data())
     }
 
     private static func addedTokenJSON(_ token: AddedToken) -> JSONOutput {
@@ -81,7 +81,7 @@ extension BPETokenizer {
                         "special_tokens": .object(specials)])
     }
 
-    private func configJSON(bosToken: String?, eosToken: String?, modelMaxLength: Int?) throws -> Data {
+    private func configJSON(bosToken: String?, eosToken: String?, modelMaxLength: Int?) -> Data {
         var decoder: [String: JSONOutput] = [:]
         for token in addedTokens {
             decoder[String(token.id)] = .object(["content": .string(token.content), "lstrip": .bool(token.lstrip),
@@ -96,6 +96,6 @@ extension BPETokenizer {
             "eos_token": eosToken.map { .string($0) } ?? .null,
         ]
         if let modelMaxLength { config["model_max_length"] = .int(modelMaxLength) }
-        return try JSONOutput.object(config).data(pretty: true)
+        return Data(JSONOutput.object(config).data(pretty: true))
     }
 }

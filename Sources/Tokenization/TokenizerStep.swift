@@ -30,7 +30,7 @@ public enum TokenizerStep {
         if let evalFile {
             let report = FertilityReport(tokenizer: tokenizer, documents: try TrainingCorpus.load(files: [evalFile]),
                                          threads: options.threads)
-            try AtomicFile.write(try report.canonicalJSON(), to: outputDirectory.appendingPathComponent(fertilityFileName))
+            try AtomicFile.write(report.canonicalJSON(), to: outputDirectory.appendingPathComponent(fertilityFileName))
             files.append(fertilityFileName)
             fertility = report
         }
@@ -39,12 +39,16 @@ public enum TokenizerStep {
 }
 
 extension FertilityReport {
-    /// Canonical JSON (sorted keys, no escaped slashes, shortest round-trip numbers, trailing newline).
-    public func canonicalJSON() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
-        var data = try encoder.encode(self)
-        data.append(0x0A)
-        return data
+    /// Canonical JSON (keys sorted by UTF-8 bytes, shortest round-trip numbers, trailing newline),
+    /// written by the module's own serialiser so the bytes do not depend on a Foundation version.
+    public func canonicalJSON() -> Data {
+        let entries: [JSONOutput] = languages.map { entry in
+            .object(["language": .string(entry.language), "documents": .int(entry.documents), "words": .int(entry.words),
+                     "bytes": .int(entry.bytes), "tokens": .int(entry.tokens),
+                     "tokens_per_word": .double(entry.tokensPerWord), "tokens_per_byte": .double(entry.tokensPerByte),
+                     "parity": entry.parity.map { .double($0) } ?? .null])
+        }
+        return Data(JSONOutput.object(["reference_language": .string(referenceLanguage),
+                                       "languages": .array(entries)]).data(pretty: true))
     }
 }

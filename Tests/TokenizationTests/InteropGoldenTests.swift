@@ -4,7 +4,7 @@ import Testing
 
 /// Encode equality with Hugging Face `tokenizers` on every committed sample.
 @Suite struct InteropGoldenTests {
-    @Test(arguments: ["hf_llama3", "hf_gpt2", "glassbox_trained", "glassbox_gpt2"])
+    @Test(arguments: ["hf_llama3", "hf_gpt2", "hf_noregex", "glassbox_trained", "glassbox_gpt2"])
     func encodesLikeTokenizers(name: String) throws {
         let goldens = try Fixtures.goldens()
         let expected = try #require(goldens.tokenizers[name], "goldens.json lacks \(name); rerun Tools/make_tokenizer_goldens.py")

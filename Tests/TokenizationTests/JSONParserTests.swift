@@ -43,3 +43,25 @@ import Testing
         #expect(throws: TokenizerError.self) { try JSONParser.parse([0x22, 0xFF, 0x22]) }
     }
 }
+
+/// The canonical writer: keys in UTF-8 byte order, minimal escapes, parses back to the same tree.
+@Suite struct JSONOutputTests {
+    @Test func canonicalBytes() {
+        let tree: JSONOutput = .object(["b": .array([.int(1), .double(0.1), .null]), "a\u{e9}": .string("x\"\\/\n\u{01}é"),
+                                        "B": .bool(true), "ä": .object([:])])
+        let text = String(decoding: tree.data(), as: UTF8.self)
+        #expect(text == "{\"B\":true,\"a\u{e9}\":\"x\\\"\\\\/\\n\\u0001é\",\"b\":[1,0.1,null],\"ä\":{}}\n")
+        let pretty = String(decoding: JSONOutput.object(["k": .array([.int(1)])]).data(pretty: true), as: UTF8.self)
+        #expect(pretty == "{\n  \"k\": [\n    1\n  ]\n}\n")
+    }
+
+    @Test func tokenizerJSONParsesBack() throws {
+        let tokenizer = try BPETokenizer(contentsOf: Fixtures.url("hf_llama3"))
+        let reread = try BPETokenizer(jsonData: tokenizer.tokenizerJSON())
+        #expect(reread.vocabulary == tokenizer.vocabulary)
+        #expect(reread.merges == tokenizer.merges)
+        #expect(reread.addedTokens == tokenizer.addedTokens)
+        #expect(reread.template == tokenizer.template)
+        #expect(reread.ignoreMerges == tokenizer.ignoreMerges)
+    }
+}

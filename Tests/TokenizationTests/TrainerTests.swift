@@ -41,14 +41,14 @@ import Testing
         let documents = try Fixtures.trainingDocuments()
         let one = try BPETrainer(options: Self.options(expected, threads: 1)).train(documents: documents)
         let four = try BPETrainer(options: Self.options(expected, threads: 4)).train(documents: documents)
-        #expect(try one.tokenizerJSON() == four.tokenizerJSON())
+        #expect(one.tokenizerJSON() == four.tokenizerJSON())
     }
 
     @Test func exportMatchesCommittedGlassboxTokenizer() throws {
         let expected = try Self.expected()
         let trained = try BPETrainer(options: Self.options(expected, threads: 2)).train(documents: Fixtures.trainingDocuments())
         let committed = try Data(contentsOf: Fixtures.url("glassbox_trained/tokenizer.json"))
-        #expect(try trained.tokenizerJSON() == committed, "rerun Tools/make_tokenizer_goldens.py --glassbox …")
+        #expect(trained.tokenizerJSON() == committed, "rerun Tools/make_tokenizer_goldens.py --glassbox …")
     }
 
     @Test func languageWeightsChangeCountsDeterministically() throws {
