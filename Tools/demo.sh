@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make demo`: the main job, end to end. Build the eight-language demo model from Recipes/demo.toml,
-# sign it, verify it, try it, tamper with a copy, and reproduce it bit for bit on another thread count.
+# signed as it is built, verify it, try it, tamper with a copy, and reproduce it bit for bit on another thread count.
 # The release stays in out/demo/ for you to look at; the store is a throw-away one ($GLASSBOX_HOME).
 set -euo pipefail
 BIN=$(realpath "${1:-.build/release/glassbox}")
@@ -21,17 +21,13 @@ step glassbox recipe plan Recipes/demo.toml
 step glassbox keygen --out "$WORK/provider"
 "$BIN" keygen --out "$WORK/provider"
 
-step glassbox build Recipes/demo.toml --out $RELEASE --threads 2
-"$BIN" build Recipes/demo.toml --out "$RELEASE" --threads 2
+step glassbox build Recipes/demo.toml --out $RELEASE --threads 2 --key provider.pem
+"$BIN" build Recipes/demo.toml --out "$RELEASE" --threads 2 --key "$WORK/provider.pem"
 step "glassbox build … again   (every step is cached now)"
-"$BIN" build Recipes/demo.toml --out "$RELEASE.again" --threads 2 | tail -3
+"$BIN" build Recipes/demo.toml --out "$RELEASE.again" --threads 2 --key "$WORK/provider.pem" | tail -4
 cmp "$RELEASE/recipe.lock.json" "$RELEASE.again/recipe.lock.json" && echo "same lock file"
 rm -rf "$RELEASE.again" "$RELEASE.again.build.log.jsonl"
 
-if [ ! -f "$RELEASE/model.sig" ]; then
-  step glassbox sign $RELEASE --key provider.pem
-  "$BIN" sign "$RELEASE" --key "$WORK/provider.pem"
-fi
 step glassbox verify $RELEASE --key provider.pub
 "$BIN" verify "$RELEASE" --key "$WORK/provider.pub"
 
@@ -48,7 +44,7 @@ step glassbox generate $RELEASE --prompt "Dobrý den" --max-tokens 40 --temperat
 step glassbox eval $RELEASE
 "$BIN" eval "$RELEASE"
 
-step glassbox reproduce $RELEASE --data-dir Recipes --threads 1
-"$BIN" reproduce "$RELEASE" --data-dir Recipes --threads 1
+step glassbox reproduce $RELEASE --data-dir Recipes --threads 1 --key provider.pub
+"$BIN" reproduce "$RELEASE" --data-dir Recipes --threads 1 --key "$WORK/provider.pub"
 
 printf '\ndemo finished: the release is in %s (config.json, model.safetensors, tokenizer.json, recipe.lock.json, eval/, training/, data/stats.json, SHA256SUMS, provenance.json, model.sig).\n' "$RELEASE"
