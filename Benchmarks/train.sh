@@ -3,6 +3,8 @@
 # sdpa attention, AdamW, clip 1.0), side by side, same thread count, sizes XS/S/M of issue #7, plus
 # the matmul kernel's GFLOP/s. Builds nothing itself: run `make build` first (or this calls it).
 # Usage: bash Benchmarks/train.sh [sizes (default "XS S M")] [threads (default "1 2")] [steps (default 3)]
+# BASELINE=/path/to/older/glassbox adds that binary's tokens/s (same run) and checks that both binaries
+# end with the same weights_digest (a speed-up must not change a bit).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.build/release/glassbox
@@ -16,11 +18,17 @@ for size in $SIZES; do
   for t in $THREADS; do
     g=$("$BIN" train-bench --size "$size" --threads "$t" --steps "$STEPS")
     p=$(OMP_NUM_THREADS=$t python3 Benchmarks/train_torch.py "$size" "$t" "$STEPS" 2>/dev/null)
-    python3 - "$size" "$t" "$g" "$p" <<'PY'
+    b='{}'
+    [ -n "${BASELINE:-}" ] && b=$("$BASELINE" train-bench --size "$size" --threads "$t" --steps "$STEPS")
+    python3 - "$size" "$t" "$g" "$p" "$b" <<'PY'
 import json, sys
-size, t, g, p = sys.argv[1], sys.argv[2], json.loads(sys.argv[3]), json.loads(sys.argv[4])
+size, t, g, p, b = sys.argv[1], sys.argv[2], json.loads(sys.argv[3]), json.loads(sys.argv[4]), json.loads(sys.argv[5])
+extra = ""
+if b:
+    same = "same digest" if b.get("weights_digest") == g.get("weights_digest") else "DIGEST DIFFERS"
+    extra = f" | baseline {b['tokens_per_second']:>8} ({b['tokens_per_second']/p['tokens_per_second']:4.2f}x), {same}"
 print(f"{size:>4} {t:>2} | {g['tokens_per_second']:>8} | {p['tokens_per_second']:>8} | {g['tokens_per_second']/p['tokens_per_second']:5.2f}x"
-      f" | {g['peak_rss_mib']:>6} | {p['peak_rss_mib']:>6}")
+      f" | {g['peak_rss_mib']:>6} | {p['peak_rss_mib']:>6}{extra}")
 PY
   done
 done

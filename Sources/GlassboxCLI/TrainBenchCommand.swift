@@ -1,4 +1,5 @@
 import ArgumentParser
+import Digests
 import Dispatch
 import Foundation
 import Kernels
@@ -14,7 +15,7 @@ struct TrainBenchCommand: ParsableCommand {
             Sizes (hidden, layers, heads = kv heads, intermediate, vocab, sequence, batch), tied embeddings: \
             XS (128, 4, 4, 344, 1024, 128, 8); S (256, 4, 8, 688, 8192, 256, 8); \
             M (512, 8, 8, 1376, 16384, 512, 4). Synthetic tokens; the first step is a warm-up and not timed. \
-            Prints one JSON line (tokens_per_second, seconds_per_step, peak_rss_mib). \
+            Prints one JSON line (tokens_per_second, seconds_per_step, peak_rss_mib, weights_digest: sha256 of the final fp32 parameters, to check that a speed-up changed no bit). \
             --matmul times C[M,N] = A·Bᵀ for M = N = K = --matmul-size instead (best of 5).
 
             Example: glassbox train-bench --size S --threads 2 --steps 3
@@ -82,6 +83,7 @@ struct TrainBenchCommand: ParsableCommand {
                 "tokens_per_second": String(Int((Double(steps * batch * seqLen) / seconds).rounded())),
                 "seconds_per_step": String(seconds / Double(steps)), "peak_rss_mib": String(Self.peakRSSMiB()),
                 "parameters": "\(model.parameters.count)", "last_loss": "\(loss)",
+                "weights_digest": Digest.sha256(of: UnsafeRawBufferPointer(model.parameters.buffer)).description,
             ])
         } catch {
             throw TrainCommandSupport.fail("\(error)")

@@ -34,11 +34,20 @@ public enum Attention {
                         // max(row·scale) = max(row)·scale exactly: rounding is monotonic and scale > 0.
                         let m = KernelMath.maximum(row, count: i + 1) * shape.scale
                         KernelMath.expScaledShifted(row, scale: shape.scale, shift: m, into: row, count: i + 1)
-                        let s = KernelMath.orderedSum(row, count: i + 1)
-                        KernelMath.divideThenScale(row, count: i + 1, divisor: s, multiplier: 1)
-                        (row + i + 1).update(repeating: 0, count: i1 - i - 1)
                         mx.base[stats + i] = m
-                        sm.base[stats + i] = s
+                    }
+                    // Row sums eight rows at a time (independent ordered chains, same bits).
+                    var q0 = i0
+                    while q0 < i1 {
+                        let rows = min(8, i1 - q0)
+                        let sums = KernelMath.orderedSums(p + q0 * t, stride: t, rows: rows, count: q0 + 1, countStep: 1)
+                        for q in 0..<rows { sm.base[stats + q0 + q] = sums[q] }
+                        q0 += rows
+                    }
+                    for i in i0..<i1 {
+                        let row = p + i * t
+                        KernelMath.divideThenScale(row, count: i + 1, divisor: sm.base[stats + i], multiplier: 1)
+                        (row + i + 1).update(repeating: 0, count: i1 - i - 1)
                     }
                     // O[i0..<i1] = P[i0..<i1, 0..<i1] · V[0..<i1]  (P is 0 right of the diagonal)
                     Gemm.gemm(

@@ -30,23 +30,33 @@ public enum CrossEntropy {
     ) {
         let (l, x) = (SharedPointer(losses), SharedPointer(logits))
         let tp = TargetPointer(targets)
-        Parallel.forEachChunk(rows, threads: threads) { range in
-            for r in range {
-                let t = Int(tp.base[r])
-                let row = x.base + r * vocab
-                guard t >= 0 else {
-                    l.base[r] = 0
-                    row.update(repeating: 0, count: vocab)
-                    continue
+        // Rows in groups of eight so that their eight ordered sums run as independent chains.
+        Parallel.forEachChunk((rows + 7) / 8, threads: threads) { groups in
+            for group in groups {
+                let r0 = group * 8, count = min(8, rows - r0)
+                var shifts = SIMD8<Float>(), picked = SIMD8<Float>()
+                for q in 0..<count {
+                    let t = Int(tp.base[r0 + q])
+                    let row = x.base + (r0 + q) * vocab
+                    guard t >= 0 else {
+                        l.base[r0 + q] = 0
+                        row.update(repeating: 0, count: vocab)
+                        continue
+                    }
+                    shifts[q] = KernelMath.maximum(row, count: vocab)
+                    picked[q] = row[t]
+                    KernelMath.expScaledShifted(row, scale: 1, shift: shifts[q], into: row, count: vocab)
                 }
-                let m = KernelMath.maximum(row, count: vocab)
-                let target = row[t]
-                KernelMath.expScaledShifted(row, scale: 1, shift: m, into: row, count: vocab)
-                let s = KernelMath.orderedSum(row, count: vocab)
-                l.base[r] = KernelMath.log(s) + m - target
-                let pt = row[t] / s
-                KernelMath.divideThenScale(row, count: vocab, divisor: s, multiplier: gradScale)
-                row[t] = (pt - 1) * gradScale
+                let sums = KernelMath.orderedSums(x.base + r0 * vocab, stride: vocab, rows: count, count: vocab, countStep: 0)
+                for q in 0..<count {
+                    let t = Int(tp.base[r0 + q])
+                    guard t >= 0 else { continue }
+                    let row = x.base + (r0 + q) * vocab, s = sums[q]
+                    l.base[r0 + q] = KernelMath.log(s) + shifts[q] - picked[q]
+                    let pt = row[t] / s
+                    KernelMath.divideThenScale(row, count: vocab, divisor: s, multiplier: gradScale)
+                    row[t] = (pt - 1) * gradScale
+                }
             }
         }
     }

@@ -64,7 +64,10 @@ extension KernelMath {
         var vm = SIMD16<Float>(repeating: -.infinity)
         let xr = UnsafeRawPointer(x)
         while i + 16 <= count {
-            vm = pointwiseMax(vm, xr.loadUnaligned(fromByteOffset: i * 4, as: SIMD16<Float>.self))
+            // Per lane exactly Swift.max(vm, v) = (v >= vm ? v : vm), which `pointwiseMax` applies
+            // lane by lane in a scalar loop; the compare-and-blend form compiles to two vector ops.
+            let v = xr.loadUnaligned(fromByteOffset: i * 4, as: SIMD16<Float>.self)
+            vm.replace(with: v, where: v .>= vm)
             i += 16
         }
         var m = vm.max()
