@@ -99,8 +99,13 @@ enum Checkpoint {
         guard let da = try? JSONSerialization.jsonObject(with: JSONEncoder().encode(a)) as? [String: Any],
               let db = try? JSONSerialization.jsonObject(with: JSONEncoder().encode(b)) as? [String: Any]
         else { return a == b ? [] : ["options"] }
-        return Set(da.keys).union(db.keys).sorted().filter { key in
-            "\(da[key] ?? "nil")" != "\(db[key] ?? "nil")"
-        }
+        return Set(da.keys).union(db.keys).sorted().filter { key in canonical(da[key]) != canonical(db[key]) }
+    }
+
+    /// A value's JSON with sorted keys: `"\(value)"` of a dictionary follows its hash order, which
+    /// differs between two equal dictionaries and made equal `language_weights` look different.
+    private static func canonical(_ value: Any?) -> Data? {
+        guard let value else { return nil }
+        return try? JSONSerialization.data(withJSONObject: [value], options: [.sortedKeys])
     }
 }
