@@ -1,3 +1,5 @@
+import Kernels
+
 /// Token windows from the tokenised training split, in an order fixed by the seed.
 ///
 /// Per language, documents are concatenated in the order given (each followed by the separator,

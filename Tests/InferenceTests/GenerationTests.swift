@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Kernels
 @testable import Inference
 
 /// Generation against transformers' greedy `generate`, and the samplers' contracts.

@@ -1,4 +1,5 @@
 import Testing
+import Kernels
 @testable import Training
 
 @Suite struct PhiloxTests {

@@ -1,5 +1,3 @@
-import Kernels
-
 /// Philox-4x32-10 (Salmon et al., "Parallel random numbers: as easy as 1, 2, 3", SC'11; the
 /// Random123 reference): a counter-based generator, so any draw is a pure function of
 /// (key, counter) and nothing but counters needs saving to resume.
