@@ -26,10 +26,12 @@ build: deps
 	$(SWIFT) build $(SWIFTFLAGS) --product glassbox
 	@echo "built $(BIN)"
 
-## test: every test (Swift Testing), same build configuration as `make build`
+## test: every test (Swift Testing), same build configuration as `make build`; then the code that parses
+## untrusted files (safetensors reader, verifier) once more under AddressSanitizer (`make asan`)
 test: deps
 	$(SWIFT) build $(SWIFTFLAGS) --build-tests
 	$(SWIFT) test $(SWIFTFLAGS) --skip-build
+	$(MAKE) --no-print-directory asan
 
 ## demo: build, then run the main job
 demo: build
@@ -40,7 +42,7 @@ bench: build
 	@for b in Benchmarks/*.sh; do echo "== $$b"; bash $$b || exit 1; done
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-asan
 
 ## asan: the strict safetensors reader and the verifier under AddressSanitizer (debug build in .build-asan;
 ## leak detection off: XCTest's own runner leaks a few bytes at exit)
