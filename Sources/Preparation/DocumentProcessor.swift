@@ -74,6 +74,7 @@ struct DocumentProcessor {
         var seen = Set<DocumentKey>()
         swap(&seen, &self.seen)
         let needsKey = options.dedup == .exact || options.evalFraction > 0
+        let hasher = try? SHA256Hasher()
         splitter.split(text) { document in
             guard failure == nil else { return }
             let characters = Self.scalarCount(document)
@@ -83,7 +84,8 @@ struct DocumentProcessor {
             }
             var toEval = false
             if needsKey {
-                let key = DocumentKey(Digest.sha256(of: UnsafeRawBufferPointer(document)))
+                let bytes = UnsafeRawBufferPointer(document)
+                let key = DocumentKey(hasher?.digest(of: bytes) ?? Digest.sha256(of: bytes))
                 if options.dedup == .exact && !seen.insert(key).inserted {
                     localCounts.removedDuplicates += 1
                     return
