@@ -1,8 +1,14 @@
 import Dispatch
+import Foundation
 import Inference
 
 /// Scores documents with a model: per-language bits per byte and token perplexity by sliding-window
 /// log-likelihood (see `EvaluationOptions` for the windows).
+///
+/// Threads: windows start from an empty cache and are independent, so with several threads each
+/// worker scores whole windows with a one-thread model; the per-token values are then added in
+/// document and token order. With fewer windows than threads, windows run one after another with a
+/// multi-threaded model instead. Either way the results have the same bits for every thread count.
 public struct Evaluator: Sendable {
     /// The model.
     public let model: LanguageModel
@@ -11,7 +17,7 @@ public struct Evaluator: Sendable {
     /// Window length and stride.
     public let options: EvaluationOptions
 
-    /// An evaluator; `options.threads` sets the model's worker threads.
+    /// An evaluator; `options.threads` sets the worker threads.
     public init(model: LanguageModel, tokenizer: any TextTokenizer, options: EvaluationOptions = EvaluationOptions()) {
         self.model = model.withThreads(options.threads)
         self.tokenizer = tokenizer
@@ -25,20 +31,24 @@ public struct Evaluator: Sendable {
     public func evaluate(_ documents: [EvaluationDocument], progress: Progress? = nil) throws -> EvaluationRun {
         guard !documents.isEmpty else { throw EvaluationError.noDocuments("the data holds no documents") }
         let (context, stride) = try options.resolved(modelContext: model.configuration.contextLength)
+        let start = DispatchTime.now().uptimeNanoseconds
+        let encoded = try tokenize(documents)
+        let threads = max(1, options.threads)
         let scorer = WindowScorer(model: model, context: context, stride: stride)
+        let jobs = encoded.enumerated().flatMap { index, ids in
+            scorer.windows(count: ids.count).map { WindowJob(document: index, window: $0) }
+        }
+        let work = WindowWork(documents: documents.count, jobs: jobs, progress: progress)
+        if jobs.count >= threads, threads > 1 {
+            let single = WindowScorer(model: model.withThreads(1), context: context, stride: stride)
+            DispatchQueue.concurrentPerform(iterations: threads) { _ in work.run(single, encoded) }
+        } else {
+            work.run(scorer, encoded)
+        }
         var totals: [String: LanguageScore] = [:]
         var forwarded = 0
-        let start = DispatchTime.now().uptimeNanoseconds
         for (index, document) in documents.enumerated() {
-            let name = document.source.map { "\(document.language) document from \($0)" } ?? "\(document.language) document \(index + 1)"
-            let ids: [Int]
-            let score: WindowScorer.Score
-            do {
-                ids = try prefix() + tokenizer.encodeText(document.text, addSpecialTokens: false)
-                score = try scorer.score(ids)
-            } catch {
-                throw EvaluationError.scoring(document: name, reason: "\(error)")
-            }
+            let score = try work.score(of: index, name: name(of: document, at: index))
             forwarded += score.forwarded
             var total = totals[document.language]
                 ?? LanguageScore(language: document.language, documents: 0, bytes: 0, tokens: 0, negativeLogLikelihood: 0)
@@ -47,12 +57,36 @@ public struct Evaluator: Sendable {
             total.tokens += score.tokens
             total.negativeLogLikelihood += score.negativeLogLikelihood
             totals[document.language] = total
-            progress?(index + 1, documents.count, forwarded)
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return EvaluationRun(
             results: EvaluationResults(contextLength: context, stride: stride, languages: Array(totals.values)),
             forwardedTokens: forwarded, seconds: seconds)
+    }
+
+    /// Token ids of every document after the prefix token, encoded on `options.threads` threads.
+    private func tokenize(_ documents: [EvaluationDocument]) throws -> [[Int]] {
+        let prefix = prefix()
+        let slots = OrderedResults<[Int]>(count: documents.count)
+        let tokenizer = tokenizer
+        DispatchQueue.concurrentPerform(iterations: max(1, min(options.threads, documents.count))) { worker in
+            var index = worker
+            while index < documents.count {
+                slots.set(index, Result { prefix + (try tokenizer.encodeText(documents[index].text, addSpecialTokens: false)) })
+                index += max(1, options.threads)
+            }
+        }
+        return try documents.indices.map { index in
+            do {
+                return try slots.get(index)
+            } catch {
+                throw EvaluationError.scoring(document: name(of: documents[index], at: index), reason: "\(error)")
+            }
+        }
+    }
+
+    private func name(of document: EvaluationDocument, at index: Int) -> String {
+        document.source.map { "\(document.language) document from \($0)" } ?? "\(document.language) document \(index + 1)"
     }
 
     /// The token every document is scored after: BOS, else the first EOS, else none.

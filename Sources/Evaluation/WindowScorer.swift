@@ -1,10 +1,21 @@
 import Inference
 
-/// Sliding-window negative log-likelihood of one token sequence (see `EvaluationOptions`).
+/// Sliding-window negative log-likelihood of token sequences (see `EvaluationOptions`).
+///
+/// A sequence is cut into `Window`s up front; every window runs from an empty cache, so windows are
+/// independent and may be scored on any thread in any order. `Score` then adds their per-token
+/// values in token order, so the totals have the same bits however the windows were scheduled.
 struct WindowScorer {
     let model: LanguageModel
     let context: Int
     let stride: Int
+
+    /// One forward pass: tokens `begin..<end` are run, tokens `firstTarget..<end` are scored.
+    struct Window: Sendable {
+        var begin: Int
+        var end: Int
+        var firstTarget: Int
+    }
 
     struct Score {
         /// Tokens scored (all but the first).
@@ -13,27 +24,44 @@ struct WindowScorer {
         var negativeLogLikelihood = 0.0
         /// Tokens run through the model.
         var forwarded = 0
+
+        /// Adds one window's per-token NLLs, in token order.
+        mutating func add(_ window: Window, _ values: [Double]) {
+            for value in values { negativeLogLikelihood += value }
+            tokens += values.count
+            forwarded += window.end - window.begin
+        }
     }
 
-    /// NLL of `ids[1...]`, each given the tokens before it inside its window.
-    func score(_ ids: [Int]) throws -> Score {
-        var score = Score()
-        guard ids.count > 1 else { return score }
+    /// The windows that score `ids[1...]`, each target given the tokens before it inside its window.
+    func windows(count: Int) -> [Window] {
+        guard count > 1 else { return [] }
+        var result: [Window] = []
         var begin = 0, scoredUpTo = 1
-        let vocabulary = model.configuration.vocabularySize
-        while scoredUpTo < ids.count {
-            let end = min(begin + context, ids.count)
-            var cache = KVCache(for: model.configuration, capacity: context)
-            let logits = try model.forward(Array(ids[begin..<end]), cache: &cache, logits: .all)
-            score.forwarded += end - begin
-            for t in scoredUpTo..<end {
-                let row = (t - 1 - begin) * vocabulary
-                score.negativeLogLikelihood += LogitScoring.negativeLogProbability(logits[row..<row + vocabulary], of: ids[t])
-                score.tokens += 1
-            }
+        while scoredUpTo < count {
+            let end = min(begin + context, count)
+            result.append(Window(begin: begin, end: end, firstTarget: scoredUpTo))
             scoredUpTo = end
             begin = min(begin + stride, end - 1) // the next window holds the token before its first target
         }
+        return result
+    }
+
+    /// NLL in nats of each target of `window`, in token order.
+    func score(_ window: Window, of ids: [Int]) throws -> [Double] {
+        let vocabulary = model.configuration.vocabularySize
+        var cache = KVCache(for: model.configuration, capacity: context)
+        let logits = try model.forward(Array(ids[window.begin..<window.end]), cache: &cache, logits: .all)
+        return (window.firstTarget..<window.end).map { t in
+            let row = (t - 1 - window.begin) * vocabulary
+            return LogitScoring.negativeLogProbability(logits[row..<row + vocabulary], of: ids[t])
+        }
+    }
+
+    /// NLL of `ids[1...]`, windows one after another.
+    func score(_ ids: [Int]) throws -> Score {
+        var score = Score()
+        for window in windows(count: ids.count) { score.add(window, try self.score(window, of: ids)) }
         return score
     }
 }

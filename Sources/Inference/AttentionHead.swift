@@ -3,8 +3,10 @@ import Kernels
 /// Scaled dot-product attention of one query head at one position over the cached keys and values.
 enum AttentionHead {
     /// Item `t · heads + h`: query row t (position `start + t`), head h. Scores in `scores` (scratch of
-    /// at least `start + t + 1` elements); softmax with the maximum subtracted; the output row
-    /// `Σ_j p_j · v_j / Σ_j p_j`, accumulated in position order.
+    /// at least `start + t + 1` elements); softmax with the maximum subtracted, its sum accumulated in
+    /// position order; the output row `Σ_j p_j · v_j / Σ_j p_j`, each element one FMA chain in position
+    /// order. Vectorised over positions (exponentials) and output columns (the weighted sum) only, so
+    /// every value is the one the scalar formulation gives.
     static func run(
         item: Int, configuration c: ModelConfiguration, start: Int, query: UnsafeMutablePointer<Float>,
         keys: UnsafeMutablePointer<Float>, values: UnsafeMutablePointer<Float>,
@@ -15,32 +17,57 @@ enum AttentionHead {
         let q = query + t * c.queryWidth + h * d
         let length = start + t + 1
         let scale = 1 / Float(d).squareRoot()
-        var maximum = -Float.infinity
-        for j in 0..<length {
-            let s = DecoderKernels.dot(q, keys + j * c.keyValueWidth + group * d, count: d) * scale
-            scores[j] = s
-            maximum = max(maximum, s)
-        }
-        var total: Float = 0
-        for j in 0..<length {
-            let e = KernelMath.exp(scores[j] - maximum)
-            scores[j] = e
-            total += e
-        }
+        let k = UnsafePointer(keys + group * d), v = UnsafePointer(values + group * d)
         let out = output + t * c.queryWidth + h * d
-        for i in 0..<d { out[i] = 0 }
-        let lanes = d & ~7
-        for j in 0..<length {
-            let p = scores[j], row = values + j * c.keyValueWidth + group * d
-            var i = 0
-            while i < lanes {
-                let acc = DecoderKernels.load(UnsafePointer(out + i)).addingProduct(SIMD8(repeating: p), DecoderKernels.load(row + i))
-                UnsafeMutableRawPointer(out + i).storeBytes(of: acc, as: SIMD8<Float>.self)
-                i += 8
+        scores.withUnsafeMutableBufferPointer { buffer in
+            guard let s = buffer.baseAddress else { return }
+            var maximum = -Float.infinity
+            for j in 0..<length {
+                let score = DecoderKernels.dot(q, k + j * c.keyValueWidth, count: d) * scale
+                s[j] = score
+                maximum = max(maximum, score)
             }
-            for r in lanes..<d { out[r] = out[r].addingProduct(p, row[r]) }
+            KernelMath.expScaledShifted(s, scale: 1, shift: maximum, into: s, count: length)
+            var total: Float = 0
+            for j in 0..<length { total += s[j] }
+            weightedSum(UnsafePointer(s), length: length, values: v, stride: c.keyValueWidth, width: d, into: out)
+            let inverse = 1 / total
+            for i in 0..<d { out[i] *= inverse }
         }
-        let inverse = 1 / total
-        for i in 0..<d { out[i] *= inverse }
+    }
+
+    /// `out[i] = Σ_j p[j] · values[j·stride + i]`, one FMA chain per i with j ascending from 0, 32
+    /// columns at a time held in registers, then 8, then single columns.
+    @inline(__always)
+    static func weightedSum(
+        _ p: UnsafePointer<Float>, length: Int, values: UnsafePointer<Float>, stride: Int, width: Int,
+        into out: UnsafeMutablePointer<Float>
+    ) {
+        var i = 0
+        while i + 32 <= width {
+            var a0 = SIMD8<Float>.zero, a1 = a0, a2 = a0, a3 = a0
+            for j in 0..<length {
+                let w = SIMD8<Float>(repeating: p[j]), row = values + j * stride + i
+                a0 = a0.addingProduct(w, DecoderKernels.load(row))
+                a1 = a1.addingProduct(w, DecoderKernels.load(row + 8))
+                a2 = a2.addingProduct(w, DecoderKernels.load(row + 16))
+                a3 = a3.addingProduct(w, DecoderKernels.load(row + 24))
+            }
+            DecoderKernels.store(a0, out + i); DecoderKernels.store(a1, out + i + 8)
+            DecoderKernels.store(a2, out + i + 16); DecoderKernels.store(a3, out + i + 24)
+            i += 32
+        }
+        while i + 8 <= width {
+            var a = SIMD8<Float>.zero
+            for j in 0..<length { a = a.addingProduct(SIMD8(repeating: p[j]), DecoderKernels.load(values + j * stride + i)) }
+            DecoderKernels.store(a, out + i)
+            i += 8
+        }
+        while i < width {
+            var a: Float = 0
+            for j in 0..<length { a = a.addingProduct(p[j], values[j * stride + i]) }
+            out[i] = a
+            i += 1
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Kernels
 import Testing
 @testable import Evaluation
 @testable import Inference
@@ -66,6 +67,50 @@ private struct GoldenTokenizer: TextTokenizer {
             #expect(score.tokens == ids.count - 1, "context \(context) stride \(stride)")
             if context == 64, let previous { #expect(score.negativeLogLikelihood < previous + 50) }
             previous = score.negativeLogLikelihood
+        }
+    }
+
+    @Test func aFailingDocumentIsNamedWhenWindowsRunInParallel() throws {
+        let goldens = try Goldens(model: "gqa")
+        let model = try ModelLoader.load(try Goldens.directory("gqa"), threads: 1)
+        var table = Dictionary(uniqueKeysWithValues: goldens.documents.map { ($0.text, Array($0.ids.dropFirst())) })
+        table["bad"] = [0, 1, model.configuration.vocabularySize + 5]
+        let documents = goldens.documents.map { EvaluationDocument(language: $0.language, text: $0.text) }
+            + [EvaluationDocument(language: "de", source: "bad.jsonl:3", text: "bad")]
+        let evaluator = Evaluator(
+            model: model, tokenizer: GoldenTokenizer(table: table), options: EvaluationOptions(contextLength: 8, stride: 4, threads: 2))
+        #expect {
+            _ = try evaluator.evaluate(documents)
+        } throws: { error in
+            "\(error)".contains("de document from bad.jsonl:3") && "\(error)".contains("\(model.configuration.vocabularySize + 5)")
+        }
+    }
+
+    @Test func vectorisedScoringKeepsTheScalarBits() {
+        var generator = SystemRandomNumberGenerator()
+        for count in [1, 15, 16, 17, 255, 256, 257, 1000] {
+            let row = (0..<count).map { _ in Float.random(in: -30...30, using: &generator) }
+            let target = count / 3
+            let maximum = row.max() ?? 0
+            var sum = 0.0
+            for value in row { sum += Double(KernelMath.exp(value - maximum)) }
+            let scalar = KernelMath.logD(sum) + Double(maximum) - Double(row[target])
+            #expect(LogitScoring.negativeLogProbability(row[...], of: target).bitPattern == scalar.bitPattern, "\(count)")
+        }
+    }
+
+    @Test func attentionWeightedSumKeepsTheScalarBits() {
+        var generator = SystemRandomNumberGenerator()
+        for (width, length, stride) in [(32, 7, 48), (40, 33, 40), (12, 5, 12), (3, 9, 7), (64, 1, 64)] {
+            let p = (0..<length).map { _ in Float.random(in: 0...1, using: &generator) }
+            let values = (0..<length * stride).map { _ in Float.random(in: -2...2, using: &generator) }
+            var out = [Float](repeating: .nan, count: width)
+            AttentionHead.weightedSum(p, length: length, values: values, stride: stride, width: width, into: &out)
+            for i in 0..<width {
+                var a: Float = 0
+                for j in 0..<length { a = a.addingProduct(p[j], values[j * stride + i]) }
+                #expect(out[i].bitPattern == a.bitPattern, "width \(width) column \(i)")
+            }
         }
     }
 
