@@ -16,7 +16,10 @@ struct TrainBenchCommand: ParsableCommand {
             XS (128, 4, 4, 344, 1024, 128, 8); S (256, 4, 8, 688, 8192, 256, 8); \
             M (512, 8, 8, 1376, 16384, 512, 4). Synthetic tokens; the first step is a warm-up and not timed. \
             Prints one JSON line (tokens_per_second, seconds_per_step, peak_rss_mib, weights_digest: sha256 of the final fp32 parameters, to check that a speed-up changed no bit). \
-            --matmul times C[M,N] = A·Bᵀ for M = N = K = --matmul-size instead (best of 5).
+            --matmul times C[M,N] = A·Bᵀ for M = N = K = --matmul-size instead (best of 5). \
+            --fma-peak measures the machine's fp32 FMA peak instead: every thread runs twelve independent \
+            8-lane fused multiply-add chains (more than the FMA latency × FMA units of current x86 cores), \
+            best of 5; this is the peak the matmul share in Docs/benchmarks.md is measured against.
 
             Example: glassbox train-bench --size S --threads 2 --steps 3
             """
@@ -33,6 +36,9 @@ struct TrainBenchCommand: ParsableCommand {
 
     @Flag(help: "Benchmark the matmul kernel instead.")
     var matmul = false
+
+    @Flag(help: "Measure the fp32 FMA peak (GFLOP/s on --threads threads) instead.")
+    var fmaPeak = false
 
     @Option(help: "Matrix size for --matmul.")
     var matmulSize: Int = 1024
@@ -57,6 +63,7 @@ struct TrainBenchCommand: ParsableCommand {
 
     func run() throws {
         if matmul { return printJSON(benchMatmul()) }
+        if fmaPeak { return printJSON(benchFMAPeak()) }
         guard let (config, seqLen, batch) = Self.preset(size) else { throw ExitStatus.usage.exitCode }
         let options = TrainingOptions(seed: 1, sequenceLength: seqLen, batchSize: batch, steps: steps + 1, learningRate: 1e-3,
                                       warmupSteps: 1, threads: threads)
@@ -104,6 +111,37 @@ struct TrainBenchCommand: ParsableCommand {
             best = min(best, Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
         }
         return ["kind": "matmul", "threads": "\(threads)", "size": "\(n)", "gflops": String(2 * Double(n * n * n) / best / 1e9)]
+    }
+
+    func benchFMAPeak() -> [String: String] {
+        let iterations = 50_000_000
+        var best = Double.infinity
+        for _ in 0..<5 {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            DispatchQueue.concurrentPerform(iterations: threads) { _ in
+                if Self.fmaChains(iterations) == 42 { print("") } // keeps the result alive
+            }
+            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
+        }
+        let flops = Double(threads) * Double(iterations) * 12 * 8 * 2
+        return ["kind": "fma_peak", "threads": "\(threads)", "gflops": String(flops / best / 1e9)]
+    }
+
+    /// Twelve independent chains `a = a·b + c` of 8-lane FMAs, `iterations` steps each.
+    @inline(never)
+    static func fmaChains(_ iterations: Int) -> Float {
+        let b = SIMD8<Float>(repeating: 0.9999), c = SIMD8<Float>(repeating: 0.0001)
+        var a0 = SIMD8<Float>(repeating: 0.1), a1 = a0 + 0.01, a2 = a0 + 0.02, a3 = a0 + 0.03
+        var a4 = a0 + 0.04, a5 = a0 + 0.05, a6 = a0 + 0.06, a7 = a0 + 0.07
+        var a8 = a0 + 0.08, a9 = a0 + 0.09, a10 = a0 + 0.1, a11 = a0 + 0.11
+        for _ in 0..<iterations {
+            a0 = c.addingProduct(a0, b); a1 = c.addingProduct(a1, b); a2 = c.addingProduct(a2, b)
+            a3 = c.addingProduct(a3, b); a4 = c.addingProduct(a4, b); a5 = c.addingProduct(a5, b)
+            a6 = c.addingProduct(a6, b); a7 = c.addingProduct(a7, b); a8 = c.addingProduct(a8, b)
+            a9 = c.addingProduct(a9, b); a10 = c.addingProduct(a10, b); a11 = c.addingProduct(a11, b)
+        }
+        let sum = ((a0 + a1) + (a2 + a3)) + ((a4 + a5) + (a6 + a7)) + ((a8 + a9) + (a10 + a11))
+        return sum.sum()
     }
 
     func printJSON(_ fields: [String: String]) {
