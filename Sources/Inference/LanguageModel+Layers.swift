@@ -49,6 +49,22 @@ extension LanguageModel {
     /// `[0, start + rows)`; query head h reads key/value head `h / (heads / kvHeads)`.
     private func attend(query: [Float], keys: [Float], values: [Float], start: Int, rows: Int, into out: inout [Float]) {
         let c = configuration
+        if rows >= DecoderKernels.gemmRows {
+            query.withUnsafeBufferPointer { qb in
+                keys.withUnsafeBufferPointer { kb in
+                    values.withUnsafeBufferPointer { vb in
+                        out.withUnsafeMutableBufferPointer { ob in
+                            guard let q = qb.baseAddress, let k = kb.baseAddress, let v = vb.baseAddress,
+                                  let o = ob.baseAddress else { return }
+                            WindowAttention.run(
+                                configuration: c, start: start, rows: rows, query: q, keys: k, values: v, output: o,
+                                threads: threads)
+                        }
+                    }
+                }
+            }
+            return
+        }
         let items = rows * c.attentionHeads
         let parts = min(threads, max(1, items * (start + rows) * c.headDimension / 32_768))
         query.withUnsafeBufferPointer { qb in

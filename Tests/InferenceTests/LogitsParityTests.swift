@@ -37,6 +37,30 @@ import Testing
         }
     }
 
+    /// Windows of 60 positions cross `WindowAttention`'s 32-row blocks; a second chunk starts after a
+    /// filled cache. Every way of feeding the tokens gives the same bits.
+    @Test(arguments: [1, 2])
+    func chunkedAndBlockedAttentionKeepTheBits(threads: Int) throws {
+        let model = try ModelLoader.load(try Goldens.directory("gqa"), threads: threads)
+        let prompt = try Goldens(model: "gqa").prompts[0].ids
+        let ids = Array((0..<60).map { prompt[$0 % prompt.count] })
+        try #require(ids.count <= model.configuration.contextLength)
+        let vocab = model.configuration.vocabularySize
+        var whole = model.makeCache()
+        let batch = try model.forward(ids, cache: &whole, logits: .all)
+        var chunked = model.makeCache()
+        let first = try model.forward(Array(ids[0..<36]), cache: &chunked, logits: .all)
+        let second = try model.forward(Array(ids[36...]), cache: &chunked, logits: .all)
+        #expect(first + second == batch)
+        var single = model.makeCache()
+        for (t, id) in ids[0..<36].enumerated() {
+            let row = try model.forward([id], cache: &single, logits: .last)
+            #expect(row == Array(batch[t * vocab..<(t + 1) * vocab]), "position \(t) differs bitwise")
+        }
+        let tail = try model.forward(Array(ids[36...]), cache: &single, logits: .all)
+        #expect(tail == second)
+    }
+
     @Test func threadCountDoesNotChangeBits() throws {
         let directory = try Goldens.directory("gqa")
         let ids = try Goldens(model: "gqa").prompts[1].ids
