@@ -49,12 +49,20 @@ struct WindowScorer {
 
     /// NLL in nats of each target of `window`, in token order.
     func score(_ window: Window, of ids: [Int]) throws -> [Double] {
+        try score([(window, ids)])[0]
+    }
+
+    /// `score(_:of:)` of several windows (of any documents) in one batched forward pass; the same bits
+    /// as scoring them one by one.
+    func score(_ windows: [(window: Window, ids: [Int])]) throws -> [[Double]] {
         let vocabulary = model.configuration.vocabularySize
-        var cache = KVCache(for: model.configuration, capacity: context)
-        let logits = try model.forward(Array(ids[window.begin..<window.end]), cache: &cache, logits: .all)
-        return (window.firstTarget..<window.end).map { t in
-            let row = (t - 1 - window.begin) * vocabulary
-            return LogitScoring.negativeLogProbability(logits[row..<row + vocabulary], of: ids[t])
+        let logits = try model.logits(ofSequences: windows.map { Array($0.ids[$0.window.begin..<$0.window.end]) })
+        return zip(windows, logits).map { item, logits in
+            let (window, ids) = item
+            return (window.firstTarget..<window.end).map { t in
+                let row = (t - 1 - window.begin) * vocabulary
+                return LogitScoring.negativeLogProbability(logits[row..<row + vocabulary], of: ids[t])
+            }
         }
     }
 

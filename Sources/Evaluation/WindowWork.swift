@@ -36,12 +36,19 @@ final class WindowWork: @unchecked Sendable {
         documentsDone = remaining.filter { $0 == 0 }.count
     }
 
-    /// Scores windows until none is left (or one failed). Safe to call from several threads.
-    func run(_ scorer: WindowScorer, _ encoded: [[Int]]) {
-        while let index = take() {
-            let job = jobs[index]
-            let result = Result { try scorer.score(job.window, of: encoded[job.document]) }
-            finish(index, result)
+    /// Scores windows, a batch of up to `batchTokens` tokens at a time, until none is left (or one
+    /// failed). Safe to call from several threads. A failed batch is retried window by window, so
+    /// the error is reported for the document that caused it.
+    func run(_ scorer: WindowScorer, _ encoded: [[Int]], batchTokens: Int) {
+        while let range = take(batchTokens: batchTokens) {
+            let batch = range.map { (window: jobs[$0].window, ids: encoded[jobs[$0].document]) }
+            do {
+                for (index, values) in zip(range, try scorer.score(batch)) { finish(index, .success(values)) }
+            } catch {
+                for (index, item) in zip(range, batch) {
+                    finish(index, Result { try scorer.score(item.window, of: item.ids) })
+                }
+            }
         }
     }
 
@@ -62,11 +69,20 @@ final class WindowWork: @unchecked Sendable {
         return score
     }
 
-    private func take() -> Int? {
+    /// The next jobs: at least one, more while their tokens stay within `batchTokens`.
+    private func take(batchTokens: Int) -> Range<Int>? {
         lock.withLock {
             guard !failed, next < jobs.count else { return nil }
-            defer { next += 1 }
-            return next
+            let first = next
+            var tokens = jobs[next].window.end - jobs[next].window.begin
+            next += 1
+            while next < jobs.count {
+                let more = jobs[next].window.end - jobs[next].window.begin
+                guard tokens + more <= batchTokens else { break }
+                tokens += more
+                next += 1
+            }
+            return first..<next
         }
     }
 

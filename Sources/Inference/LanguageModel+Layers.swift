@@ -37,11 +37,11 @@ extension LanguageModel {
     }
 
     /// `y = x · W` with W (transposed at load) `[x.count / rows, out]`.
-    private func project(_ x: [Float], rows: Int, _ weight: [Float], _ out: Int, into y: inout [Float]) {
+    func project(_ x: [Float], rows: Int, _ weight: [Float], _ out: Int, into y: inout [Float]) {
         DecoderKernels.linear(x, rows: rows, inFeatures: x.count / rows, weight: weight, outFeatures: out, into: &y, threads: threads)
     }
 
-    private func addInPlace(_ x: inout [Float], _ y: [Float]) {
+    func addInPlace(_ x: inout [Float], _ y: [Float]) {
         for i in 0..<x.count { x[i] += y[i] }
     }
 

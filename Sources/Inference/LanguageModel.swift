@@ -71,7 +71,7 @@ public final class LanguageModel: Sendable {
     }
 
     /// Rows of the token embedding.
-    private func embed(_ tokens: [Int]) -> [Float] {
+    func embed(_ tokens: [Int]) -> [Float] {
         let h = configuration.hiddenSize
         var x = [Float](repeating: 0, count: tokens.count * h)
         for (t, id) in tokens.enumerated() {
@@ -81,7 +81,7 @@ public final class LanguageModel: Sendable {
     }
 
     /// Final RMSNorm and output head of `rows` rows of `x`: `[rows, vocab]`.
-    private func head(_ x: [Float], rows: Int) -> [Float] {
+    func head(_ x: [Float], rows: Int) -> [Float] {
         let c = configuration
         var normed = [Float](repeating: 0, count: x.count)
         var rstd = [Float](repeating: 0, count: rows)

@@ -54,6 +54,13 @@ public struct ModelConfiguration: Sendable, Equatable, Codable {
     /// Width of all key (or value) heads together.
     public var keyValueWidth: Int { keyValueHeads * headDimension }
 
+    /// Weights read by one forward pass through the matrix products: every projection of every layer
+    /// plus the output head (the embedding rows are looked up, not multiplied).
+    public var matrixWeightCount: Int {
+        let attention = hiddenSize * (2 * queryWidth + 2 * keyValueWidth)
+        return layerCount * (attention + 3 * hiddenSize * intermediateSize) + vocabularySize * hiddenSize
+    }
+
     /// Every structural problem of the configuration (empty when it is usable).
     public func problems() -> [String] {
         var found: [String] = []

@@ -86,6 +86,26 @@ private struct GoldenTokenizer: TextTokenizer {
         }
     }
 
+    @Test func batchedWindowsKeepTheBitsAndNameTheFailingDocument() throws {
+        let goldens = try Goldens(model: "gqa")
+        let model = try ModelLoader.load(try Goldens.directory("gqa"), threads: 1)
+        let scorer = WindowScorer(model: model, context: 8, stride: 5)
+        var encoded = goldens.documents.map(\.ids)
+        encoded.insert([0, 3, 4, model.configuration.vocabularySize, 5, 6, 7, 8, 9], at: 1)
+        let jobs = encoded.enumerated().flatMap { index, ids in
+            scorer.windows(count: ids.count).map { WindowJob(document: index, window: $0) }
+        }
+        for budget in [1, 20, 64] {
+            let work = WindowWork(documents: encoded.count, jobs: jobs, progress: nil)
+            work.run(scorer, encoded, batchTokens: budget)
+            let first = try work.score(of: 0, name: "first")
+            let alone = try scorer.score(encoded[0])
+            #expect(first.negativeLogLikelihood.bitPattern == alone.negativeLogLikelihood.bitPattern, "budget \(budget)")
+            #expect(first.tokens == alone.tokens)
+            #expect(throws: EvaluationError.self) { try work.score(of: 1, name: "second") }
+        }
+    }
+
     @Test func vectorisedScoringKeepsTheScalarBits() {
         var generator = SystemRandomNumberGenerator()
         for count in [1, 15, 16, 17, 255, 256, 257, 1000] {

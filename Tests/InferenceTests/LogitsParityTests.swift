@@ -61,6 +61,21 @@ import Testing
         #expect(tail == second)
     }
 
+    /// Stacked sequences (evaluation batches) give each sequence's own bits.
+    @Test(arguments: [1, 2])
+    func stackedSequencesGiveTheBitsOfEachAlone(threads: Int) throws {
+        let model = try ModelLoader.load(try Goldens.directory("gqa"), threads: threads)
+        let prompt = try Goldens(model: "gqa").prompts[0].ids
+        let sequences = [10, 3, 1, 40, 0, 7].map { n in (0..<n).map { prompt[($0 * 3) % prompt.count] } }
+        let stacked = try model.logits(ofSequences: sequences)
+        try #require(stacked.count == sequences.count)
+        for (sequence, logits) in zip(sequences, stacked) {
+            var cache = model.makeCache()
+            #expect(logits == (try model.forward(sequence, cache: &cache, logits: .all)), "length \(sequence.count)")
+        }
+        #expect(throws: InferenceError.self) { try model.logits(ofSequences: [[0, 1], [model.configuration.vocabularySize]]) }
+    }
+
     @Test func threadCountDoesNotChangeBits() throws {
         let directory = try Goldens.directory("gqa")
         let ids = try Goldens(model: "gqa").prompts[1].ids
