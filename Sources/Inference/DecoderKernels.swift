@@ -28,7 +28,7 @@ enum DecoderKernels {
         }
         let xs = SharedPointer(x), ws = SharedPointer(w), ys = SharedPointer(y)
         let groups = (outFeatures + 31) / 32
-        let parts = min(max(threads, 1), max(1, groups * rows * inFeatures / 16_384))
+        let parts = min(max(threads, 1), max(1, groups * rows * inFeatures / 4_096))
         Parallel.forEachChunk(groups, threads: parts) { range in
             let columns = range.lowerBound * 32..<min(range.upperBound * 32, outFeatures)
             for t in 0..<rows {
