@@ -16,24 +16,36 @@ enum AttentionHead {
         let group = h / (c.attentionHeads / c.keyValueHeads)
         let q = query + t * c.queryWidth + h * d
         let length = start + t + 1
-        let scale = 1 / Float(d).squareRoot()
         let k = UnsafePointer(keys + group * d), v = UnsafePointer(values + group * d)
         let out = output + t * c.queryWidth + h * d
         scores.withUnsafeMutableBufferPointer { buffer in
             guard let s = buffer.baseAddress else { return }
-            var maximum = -Float.infinity
-            for j in 0..<length {
-                let score = DecoderKernels.dot(q, k + j * c.keyValueWidth, count: d) * scale
-                s[j] = score
-                maximum = max(maximum, score)
-            }
-            KernelMath.expScaledShifted(s, scale: 1, shift: maximum, into: s, count: length)
-            var total: Float = 0
-            for j in 0..<length { total += s[j] }
+            let total = numerators(UnsafePointer(q), keys: k, stride: c.keyValueWidth, length: length, width: d, into: s)
             weightedSum(UnsafePointer(s), length: length, values: v, stride: c.keyValueWidth, width: d, into: out)
             let inverse = 1 / total
             for i in 0..<d { out[i] *= inverse }
         }
+    }
+
+    /// The softmax numerators of one query over `length` keys: `s[j] = exp(q·k_j/√width − max)`, each
+    /// score an 8-lane FMA dot product summed by a fixed tree, the exponentials 16 at a time (same
+    /// bits as the scalar `KernelMath.exp`). Returns their sum, accumulated in position order.
+    @inline(__always)
+    static func numerators(
+        _ q: UnsafePointer<Float>, keys: UnsafePointer<Float>, stride: Int, length: Int, width: Int,
+        into s: UnsafeMutablePointer<Float>
+    ) -> Float {
+        let scale = 1 / Float(width).squareRoot()
+        var maximum = -Float.infinity
+        for j in 0..<length {
+            let score = DecoderKernels.dot(q, keys + j * stride, count: width) * scale
+            s[j] = score
+            maximum = max(maximum, score)
+        }
+        KernelMath.expScaledShifted(s, scale: 1, shift: maximum, into: s, count: length)
+        var total: Float = 0
+        for j in 0..<length { total += s[j] }
+        return total
     }
 
     /// `out[i] = Σ_j p[j] · values[j·stride + i]`, one FMA chain per i with j ascending from 0, 32

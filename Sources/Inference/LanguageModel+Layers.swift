@@ -3,21 +3,30 @@ import Kernels
 extension LanguageModel {
     /// `x += o_proj(attention(...))` for layer `index`; writes the new keys and values into `cache`
     /// at positions `cache.count ..< cache.count + rows`.
-    func attentionBlock(_ index: Int, _ x: inout [Float], cache: inout KVCache, scratch s: inout ForwardScratch) {
+    func attentionBlock(_ index: Int, _ x: inout [Float], cache: inout KVCache, scratch: inout ForwardScratch) {
+        let c = configuration, rows = x.count / c.hiddenSize, start = cache.count
+        attentionLayer(index, &x, scratch: &scratch) { s in
+            Rope.ropeForward(&s.query, rows: rows, seqLen: rows, heads: c.attentionHeads, table: rope, positionOffset: start, threads: 1)
+            Rope.ropeForward(&s.key, rows: rows, seqLen: rows, heads: c.keyValueHeads, table: rope, positionOffset: start, threads: 1)
+            let span = start * c.keyValueWidth..<(start + rows) * c.keyValueWidth
+            cache.keys[index].replaceSubrange(span, with: s.key)
+            cache.values[index].replaceSubrange(span, with: s.value)
+            attend(query: s.query, keys: cache.keys[index], values: cache.values[index], start: start, rows: rows, into: &s.attention)
+        }
+    }
+
+    /// `x += o_proj(a)`, where `attend` turns the projections of `n = rmsnorm(x)` left in
+    /// `s.query`, `s.key`, `s.value` (not yet rotated) into the attention output `a` in `s.attention`.
+    func attentionLayer(_ index: Int, _ x: inout [Float], scratch s: inout ForwardScratch, attend: (inout ForwardScratch) -> Void) {
         let c = configuration, w = weights.layers[index]
-        let rows = x.count / c.hiddenSize, start = cache.count
+        let rows = x.count / c.hiddenSize
         RMSNorm.rmsnormForward(
             out: &s.normed, rstd: &s.rstd, inp: x, weight: w.attentionNorm, rows: rows, cols: c.hiddenSize,
             eps: c.rmsNormEpsilon, threads: 1)
         project(s.normed, rows: rows, w.query, c.queryWidth, into: &s.query)
         project(s.normed, rows: rows, w.key, c.keyValueWidth, into: &s.key)
         project(s.normed, rows: rows, w.value, c.keyValueWidth, into: &s.value)
-        Rope.ropeForward(&s.query, rows: rows, seqLen: rows, heads: c.attentionHeads, table: rope, positionOffset: start, threads: 1)
-        Rope.ropeForward(&s.key, rows: rows, seqLen: rows, heads: c.keyValueHeads, table: rope, positionOffset: start, threads: 1)
-        let span = start * c.keyValueWidth..<(start + rows) * c.keyValueWidth
-        cache.keys[index].replaceSubrange(span, with: s.key)
-        cache.values[index].replaceSubrange(span, with: s.value)
-        attend(query: s.query, keys: cache.keys[index], values: cache.values[index], start: start, rows: rows, into: &s.attention)
+        attend(&s)
         project(s.attention, rows: rows, w.output, c.hiddenSize, into: &s.projected)
         addInPlace(&x, s.projected)
     }

@@ -34,36 +34,28 @@ extension LanguageModel {
 
     /// `attentionBlock` for stacked sequences: rows `offsets[i] ..< offsets[i + 1]` are sequence i,
     /// positions from 0; its keys and values are its own rows (no cache).
-    private func sequenceAttentionBlock(_ index: Int, _ x: inout [Float], offsets: [Int], scratch s: inout ForwardScratch) {
-        let c = configuration, w = weights.layers[index]
-        let rows = x.count / c.hiddenSize
-        RMSNorm.rmsnormForward(
-            out: &s.normed, rstd: &s.rstd, inp: x, weight: w.attentionNorm, rows: rows, cols: c.hiddenSize,
-            eps: c.rmsNormEpsilon, threads: 1)
-        project(s.normed, rows: rows, w.query, c.queryWidth, into: &s.query)
-        project(s.normed, rows: rows, w.key, c.keyValueWidth, into: &s.key)
-        project(s.normed, rows: rows, w.value, c.keyValueWidth, into: &s.value)
-        let threads = threads, rope = rope
-        s.query.withUnsafeMutableBufferPointer { qb in
-            s.key.withUnsafeMutableBufferPointer { kb in
-                s.value.withUnsafeMutableBufferPointer { vb in
-                    s.attention.withUnsafeMutableBufferPointer { ob in
-                        guard let q = qb.baseAddress, let k = kb.baseAddress, let v = vb.baseAddress,
-                              let o = ob.baseAddress else { return }
-                        for i in 0..<(offsets.count - 1) where offsets[i + 1] > offsets[i] {
-                            let first = offsets[i], count = offsets[i + 1] - offsets[i]
-                            let (qi, ki) = (q + first * c.queryWidth, k + first * c.keyValueWidth)
-                            Rope.ropeForward(qi, rows: count, seqLen: count, heads: c.attentionHeads, table: rope, threads: 1)
-                            Rope.ropeForward(ki, rows: count, seqLen: count, heads: c.keyValueHeads, table: rope, threads: 1)
-                            WindowAttention.run(
-                                configuration: c, start: 0, rows: count, query: qi, keys: ki,
-                                values: v + first * c.keyValueWidth, output: o + first * c.queryWidth, threads: threads)
+    private func sequenceAttentionBlock(_ index: Int, _ x: inout [Float], offsets: [Int], scratch: inout ForwardScratch) {
+        let c = configuration, threads = threads, rope = rope
+        attentionLayer(index, &x, scratch: &scratch) { s in
+            s.query.withUnsafeMutableBufferPointer { qb in
+                s.key.withUnsafeMutableBufferPointer { kb in
+                    s.value.withUnsafeMutableBufferPointer { vb in
+                        s.attention.withUnsafeMutableBufferPointer { ob in
+                            guard let q = qb.baseAddress, let k = kb.baseAddress, let v = vb.baseAddress,
+                                  let o = ob.baseAddress else { return }
+                            for i in 0..<(offsets.count - 1) where offsets[i + 1] > offsets[i] {
+                                let first = offsets[i], count = offsets[i + 1] - offsets[i]
+                                let (qi, ki) = (q + first * c.queryWidth, k + first * c.keyValueWidth)
+                                Rope.ropeForward(qi, rows: count, seqLen: count, heads: c.attentionHeads, table: rope, threads: 1)
+                                Rope.ropeForward(ki, rows: count, seqLen: count, heads: c.keyValueHeads, table: rope, threads: 1)
+                                WindowAttention.run(
+                                    configuration: c, start: 0, rows: count, query: qi, keys: ki,
+                                    values: v + first * c.keyValueWidth, output: o + first * c.queryWidth, threads: threads)
+                            }
                         }
                     }
                 }
             }
         }
-        project(s.attention, rows: rows, w.output, c.hiddenSize, into: &s.projected)
-        addInPlace(&x, s.projected)
     }
 }

@@ -42,21 +42,11 @@ enum WindowAttention {
     ) {
         let d = c.headDimension, group = h / (c.attentionHeads / c.keyValueHeads)
         let width = start + rows.upperBound
-        let scale = 1 / Float(d).squareRoot()
         let k = UnsafePointer(keys + group * d)
         for (r, t) in rows.enumerated() {
             let s = p + r * width, length = start + t + 1
             let qt = UnsafePointer(query + t * c.queryWidth + h * d)
-            var maximum = -Float.infinity
-            for j in 0..<length {
-                let score = DecoderKernels.dot(qt, k + j * c.keyValueWidth, count: d) * scale
-                s[j] = score
-                maximum = max(maximum, score)
-            }
-            KernelMath.expScaledShifted(s, scale: 1, shift: maximum, into: s, count: length)
-            var total: Float = 0
-            for j in 0..<length { total += s[j] }
-            totals[r] = total
+            totals[r] = AttentionHead.numerators(qt, keys: k, stride: c.keyValueWidth, length: length, width: d, into: s)
             (s + length).update(repeating: 0, count: width - length)
         }
         let out = output + rows.lowerBound * c.queryWidth + h * d
