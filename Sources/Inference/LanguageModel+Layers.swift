@@ -55,33 +55,24 @@ extension LanguageModel {
     }
 
     /// Causal attention of `rows` new queries (positions `start…`) over cached keys/values
-    /// `[0, start + rows)`; query head h reads key/value head `h / (heads / kvHeads)`.
+    /// `[0, start + rows)`; query head h reads key/value head `h / (heads / kvHeads)`. Six or more rows
+    /// go through `WindowAttention`, fewer (decoding) through `AttentionHead` per (row, head) item.
     private func attend(query: [Float], keys: [Float], values: [Float], start: Int, rows: Int, into out: inout [Float]) {
-        let c = configuration
-        if rows >= DecoderKernels.gemmRows {
-            query.withUnsafeBufferPointer { qb in
-                keys.withUnsafeBufferPointer { kb in
-                    values.withUnsafeBufferPointer { vb in
-                        out.withUnsafeMutableBufferPointer { ob in
-                            guard let q = qb.baseAddress, let k = kb.baseAddress, let v = vb.baseAddress,
-                                  let o = ob.baseAddress else { return }
-                            WindowAttention.run(
-                                configuration: c, start: start, rows: rows, query: q, keys: k, values: v, output: o,
-                                threads: threads)
-                        }
-                    }
-                }
-            }
-            return
-        }
-        let items = rows * c.attentionHeads
-        let parts = min(threads, max(1, items * (start + rows) * c.headDimension / 32_768))
+        let c = configuration, threads = threads
         query.withUnsafeBufferPointer { qb in
             keys.withUnsafeBufferPointer { kb in
                 values.withUnsafeBufferPointer { vb in
                     out.withUnsafeMutableBufferPointer { ob in
                         guard let q = qb.baseAddress, let k = kb.baseAddress, let v = vb.baseAddress,
                               let o = ob.baseAddress else { return }
+                        if rows >= DecoderKernels.gemmRows {
+                            WindowAttention.run(
+                                configuration: c, start: start, rows: rows, query: q, keys: k, values: v, output: o,
+                                threads: threads)
+                            return
+                        }
+                        let items = rows * c.attentionHeads
+                        let parts = min(threads, max(1, items * (start + rows) * c.headDimension / 32_768))
                         let pointers = (SharedPointer(q), SharedPointer(k), SharedPointer(v), SharedPointer(o))
                         Parallel.forEachChunk(items, threads: parts) { range in
                             var scores = [Float](repeating: 0, count: start + rows)
