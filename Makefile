@@ -9,7 +9,7 @@ BIN := .build/release/glassbox
 APT_PACKAGES := libgit2-dev libcurl4-openssl-dev libssl-dev pkg-config nginx fcgiwrap git hyperfine minisign time
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test demo bench clean asan
+.PHONY: deps build test demo bench clean asan cpu-targets
 
 ## deps: install the Debian packages Glassbox builds and tests with (only those that are missing)
 deps:
@@ -27,11 +27,13 @@ build: deps
 	@echo "built $(BIN)"
 
 ## test: every test (Swift Testing), same build configuration as `make build`; then the code that parses
-## untrusted files (safetensors reader, verifier) once more under AddressSanitizer (`make asan`)
+## untrusted files (safetensors reader, verifier) once more under AddressSanitizer (`make asan`); then a
+## generic x86-64 build against the cross-CPU training golden (`make cpu-targets`)
 test: deps
 	$(SWIFT) build $(SWIFTFLAGS) --build-tests
 	$(SWIFT) test $(SWIFTFLAGS) --skip-build
 	$(MAKE) --no-print-directory asan
+	$(MAKE) --no-print-directory cpu-targets
 
 ## demo: build, then run the main job
 demo: build
@@ -42,7 +44,12 @@ bench: build
 	@for b in Benchmarks/*.sh; do echo "== $$b"; bash $$b || exit 1; done
 
 clean:
-	rm -rf .build .build-asan
+	rm -rf .build .build-asan .build-cpu-*
+
+## cpu-targets: a generic x86-64 build (no FMA unit) must train the short golden run to the same digests
+## (Tools/check_cpu_determinism.sh; CPUS="native haswell x86-64" for all three)
+cpu-targets: deps
+	CPUS="$${CPUS:-x86-64}" bash Tools/check_cpu_determinism.sh
 
 ## asan: the strict safetensors reader and the verifier under AddressSanitizer (debug build in .build-asan;
 ## leak detection off: XCTest's own runner leaks a few bytes at exit)

@@ -26,13 +26,16 @@ public struct Evaluator: Sendable {
         self.options = options
     }
 
-    /// Tokens per batch of windows for `model`: 1024 when its matrices (float32) exceed 16 MiB, so
-    /// they no longer stay in cache from one window to the next and reading them once per batch
+    /// Tokens per batch of windows for `model`: up to 1024 when its matrices (float32) exceed 16 MiB,
+    /// so they no longer stay in cache from one window to the next and reading them once per batch
     /// pays (+4–12% on a 14 M-parameter model); otherwise one window per batch, because larger
     /// activations then cost more than they save (−13% on a 1.3 M-parameter model). Measured on
-    /// a 2-core Zen 3 VM, see Docs/benchmarks.md.
+    /// a 2-core Zen 3 VM, see Docs/benchmarks.md. A batch's logits stay within 64 MiB (a batch
+    /// always holds at least one window).
     static func batchTokens(for model: LanguageModel) -> Int {
-        model.configuration.matrixWeightCount * 4 > 16 << 20 ? 1024 : 1
+        let c = model.configuration
+        guard c.matrixWeightCount * 4 > 16 << 20 else { return 1 }
+        return max(1, min(1024, (64 << 20) / (4 * c.vocabularySize)))
     }
 
     /// Progress after each document: documents done, of total, tokens forwarded so far.

@@ -8,9 +8,10 @@ struct WindowJob: Sendable {
     var window: WindowScorer.Window
 }
 
-/// The windows of an evaluation, handed out one at a time to the workers that call `run`, with
-/// their per-token results kept by job index so they can be added up in order afterwards.
-/// After a failure no new window is started; the first failure in document order is reported.
+/// The windows of an evaluation, handed out in batches of consecutive windows to the workers that
+/// call `run`, with their per-token results kept by job index so they can be added up in order
+/// afterwards. After a failure no new batch is started; the first failure in document order is
+/// reported.
 final class WindowWork: @unchecked Sendable {
     private let jobs: [WindowJob]
     private let progress: Evaluator.Progress?
