@@ -56,11 +56,14 @@ struct WindowScorer {
     /// as scoring them one by one.
     func score(_ windows: [(window: Window, ids: [Int])]) throws -> [[Double]] {
         let vocabulary = model.configuration.vocabularySize
-        let logits = try model.logits(ofSequences: windows.map { Array($0.ids[$0.window.begin..<$0.window.end]) })
+        // Target t is predicted by the row of position t − 1; only those rows go through the head.
+        let logits = try model.logits(
+            ofSequences: windows.map { Array($0.ids[$0.window.begin..<$0.window.end]) },
+            positions: windows.map { ($0.window.firstTarget - 1 - $0.window.begin)..<($0.window.end - 1 - $0.window.begin) })
         return zip(windows, logits).map { item, logits in
             let (window, ids) = item
             return (window.firstTarget..<window.end).map { t in
-                let row = (t - 1 - window.begin) * vocabulary
+                let row = (t - window.firstTarget) * vocabulary
                 return LogitScoring.negativeLogProbability(logits[row..<row + vocabulary], of: ids[t])
             }
         }

@@ -1,12 +1,14 @@
 import Kernels
 
 extension LanguageModel {
-    /// Logits of every position of several independent sequences, each from position 0 with an empty
-    /// cache — `[sequence][position · vocab + v]` — in one pass whose linear layers, norms and MLP see
-    /// the rows of all sequences at once (evaluation windows). Attention stays within each sequence.
-    /// Each output is the same bits as `forward(sequence, cache: &empty, logits: .all)`: every row of
-    /// a linear layer is one FMA chain over its inputs whatever the other rows are.
-    public func logits(ofSequences sequences: [[Int]]) throws -> [[Float]] {
+    /// Logits of several independent sequences, each from position 0 with an empty cache —
+    /// `[sequence][row · vocab + v]` for the positions `positions[i]` of sequence i (all positions when
+    /// nil) — in one pass whose linear layers, norms and MLP see the rows of all sequences at once
+    /// (evaluation windows). Attention stays within each sequence; the output head runs only on the
+    /// requested positions. Each row is the same bits as `forward(sequence, cache: &empty, logits:
+    /// .all)` gives for it: every row of a linear layer is one FMA chain over its inputs whatever the
+    /// other rows are.
+    public func logits(ofSequences sequences: [[Int]], positions: [Range<Int>]? = nil) throws -> [[Float]] {
         let c = configuration
         for sequence in sequences {
             for id in sequence where id < 0 || id >= c.vocabularySize {
@@ -15,6 +17,10 @@ extension LanguageModel {
             guard sequence.count <= c.contextLength else {
                 throw InferenceError.promptTooLong(tokens: sequence.count, context: c.contextLength)
             }
+        }
+        let wanted = positions ?? sequences.map { 0..<$0.count }
+        guard wanted.count == sequences.count, zip(wanted, sequences).allSatisfy({ $0.upperBound <= $1.count }) else {
+            throw InferenceError.invalidOption(name: "positions", reason: "one range of positions per sequence, within it")
         }
         let tokens = sequences.flatMap { $0 }
         guard !tokens.isEmpty else { return sequences.map { _ in [] } }
@@ -26,9 +32,18 @@ extension LanguageModel {
             sequenceAttentionBlock(layer, &x, offsets: offsets, scratch: &scratch)
             feedForwardBlock(layer, &x, scratch: &scratch)
         }
-        let logits = head(x, rows: tokens.count)
-        return sequences.indices.map { i in
-            Array(logits[offsets[i] * c.vocabularySize..<offsets[i + 1] * c.vocabularySize])
+        let h = c.hiddenSize
+        var selected: [Float] = []
+        selected.reserveCapacity(wanted.reduce(0) { $0 + $1.count } * h)
+        for (i, range) in wanted.enumerated() {
+            selected.append(contentsOf: x[(offsets[i] + range.lowerBound) * h..<(offsets[i] + range.upperBound) * h])
+        }
+        guard !selected.isEmpty else { return sequences.map { _ in [] } }
+        let logits = head(selected, rows: selected.count / h)
+        var first = 0
+        return wanted.map { range in
+            defer { first += range.count }
+            return Array(logits[first * c.vocabularySize..<(first + range.count) * c.vocabularySize])
         }
     }
 

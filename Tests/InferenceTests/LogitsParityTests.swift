@@ -73,7 +73,14 @@ import Testing
             var cache = model.makeCache()
             #expect(logits == (try model.forward(sequence, cache: &cache, logits: .all)), "length \(sequence.count)")
         }
+        let positions = [2..<9, 0..<0, 0..<1, 17..<39, 0..<0, 6..<7]
+        let selected = try model.logits(ofSequences: sequences, positions: positions)
+        let vocab = model.configuration.vocabularySize
+        for (i, range) in positions.enumerated() {
+            #expect(selected[i] == Array(stacked[i][range.lowerBound * vocab..<range.upperBound * vocab]), "sequence \(i)")
+        }
         #expect(throws: InferenceError.self) { try model.logits(ofSequences: [[0, 1], [model.configuration.vocabularySize]]) }
+        #expect(throws: InferenceError.self) { try model.logits(ofSequences: [[0, 1]], positions: [0..<3]) }
     }
 
     @Test func threadCountDoesNotChangeBits() throws {
