@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `glassbox` command: one subcommand per file in this folder; each parses, calls a library and prints.
 public struct Glassbox: AsyncParsableCommand {
@@ -28,8 +29,27 @@ public struct Glassbox: AsyncParsableCommand {
     /// The entry point for `main.swift`: parses the command line and runs the chosen (async) subcommand.
     ///
     /// Top-level `await Glassbox.main()` resolves to ArgumentParser's synchronous `main()`, which never
-    /// calls an `async run()`; this calls the async entry point explicitly.
+    /// calls an `async run()`; this runs the chosen command itself. Failures are reported as
+    /// ArgumentParser would (same message, usage and exit status), except that its `Error:` prefix
+    /// is written `error:` like every other glassbox error; help and `--version` go to stdout.
     public static func runMain() async {
-        await main(nil as [String]?)
+        do {
+            var command = try parseAsRoot(nil)
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+            } else if !message.isEmpty {
+                let text = message.hasPrefix("Error: ") ? "error: " + message.dropFirst("Error: ".count) : message[...]
+                FileHandle.standardError.write(Data((text + "\n").utf8))
+            }
+            Foundation.exit(code.rawValue)
+        }
     }
 }

@@ -135,7 +135,7 @@ struct HashCommandTests {
     func usage(args: [String]) throws {
         let result = try GlassboxProcess.run(args, env: ["GLASSBOX_HOME": NSTemporaryDirectory() + "glassbox-unused"])
         #expect(result.status == 64)
-        #expect(!result.stderr.isEmpty)
+        #expect(result.stderr.hasPrefix("error: "), "usage errors use the same `error:` prefix as every other error")
     }
 
     @Test("--help reads like a manual")
