@@ -16,6 +16,8 @@ struct HashCheckRun {
     private struct JSONReport: Encodable {
         let files: [JSONItem]
         let improperlyFormattedLines: [Int]
+        /// Listed files that do not exist, skipped by --ignore-missing.
+        let missing: [String]
         let passed: Bool
     }
 
@@ -26,12 +28,17 @@ struct HashCheckRun {
             throw HashConsole.fail(error.description)
         }
         let progress = HashProgress.start(label: "checking", total: 0, enabled: !options.noProgress && !options.json)
-        let verification = ChecksumVerification(checking: list, threads: options.threads, progress: progress?.reporter)
+        let verification = ChecksumVerification(
+            checking: list, threads: options.threads, ignoringMissing: options.ignoreMissing, progress: progress?.reporter)
         progress?.finish()
         if verification.isEmpty {
             if !options.status {
                 HashConsole.error("\(listPath): no properly formatted checksum lines found")
             }
+            return false
+        }
+        if verification.nothingVerified {
+            if !options.status { HashConsole.error("\(listPath): no file was verified") }
             return false
         }
         if options.json {
@@ -95,6 +102,6 @@ struct HashCheckRun {
         }
         return JSONReport(
             files: items, improperlyFormattedLines: verification.improperlyFormattedLines,
-            passed: verification.passed && !(options.strict && !verification.improperlyFormattedLines.isEmpty))
+            missing: verification.missing.map(\.path), passed: verification.passed && !(options.strict && !verification.improperlyFormattedLines.isEmpty))
     }
 }

@@ -56,6 +56,9 @@ struct HashCommand: AsyncParsableCommand {
     @Flag(help: "With --check: exit 1 if any line of SUMSFILE is improperly formatted.")
     var strict = false
 
+    @Flag(name: .customLong("ignore-missing"), help: "With --check: skip listed files that do not exist (no line, no failure); exit 1 if none was checked.")
+    var ignoreMissing = false
+
     @Flag(name: .customLong("no-progress"), help: "Never draw the progress line, even on a terminal.")
     var noProgress = false
 
@@ -64,8 +67,8 @@ struct HashCommand: AsyncParsableCommand {
         if check != nil, !paths.isEmpty {
             throw ValidationError("give either --check SUMSFILE or files to hash, not both")
         }
-        if check == nil, quiet || status || strict {
-            throw ValidationError("--quiet, --status and --strict only apply with --check SUMSFILE")
+        if check == nil, quiet || status || strict || ignoreMissing {
+            throw ValidationError("--quiet, --status, --strict and --ignore-missing only apply with --check SUMSFILE")
         }
     }
 

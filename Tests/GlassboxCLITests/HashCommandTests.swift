@@ -71,8 +71,28 @@ struct HashCommandTests {
         try compareCheck(in: directory, expectedStatus: 1)
     }
 
-    private func compareCheck(in directory: TemporaryDirectory, expectedStatus: Int32) throws {
-        for flags in [[], ["--quiet"], ["--status"]] {
+    @Test("--ignore-missing agrees with sha256sum: missing files skipped, other failures kept, none checked fails")
+    func ignoreMissing() throws {
+        let directory = try makeTree()
+        let list = try GlassboxProcess.runTool(
+            "/bin/sh", ["-c", "find tree -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum > SUMS"],
+            cwd: directory.path)
+        #expect(list.status == 0)
+        try FileManager.default.removeItem(atPath: directory.path + "/tree/plain.txt")
+        try compareCheck(in: directory, expectedStatus: 0, extra: ["--ignore-missing"])
+        try FileManager.default.removeItem(atPath: directory.path + "/tree/empty")
+        try FileManager.default.createDirectory(atPath: directory.path + "/tree/empty", withIntermediateDirectories: false)
+        try compareCheck(in: directory, expectedStatus: 1, extra: ["--ignore-missing"])
+        try directory.write("SUMS", text: String(repeating: "0", count: 64) + "  gone\n" + String(repeating: "1", count: 64) + "  also-gone\n")
+        try compareCheck(in: directory, expectedStatus: 1, extra: ["--ignore-missing"])
+        let ours = try GlassboxProcess.run(["hash", "--check", "SUMS", "--ignore-missing"], cwd: directory.path)
+        #expect(ours.stderr == "error: SUMS: no file was verified\n")
+        let json = try GlassboxProcess.run(["hash", "--check", "SUMS", "--ignore-missing", "--json"], cwd: directory.path)
+        #expect(json.status == 1)
+    }
+
+    private func compareCheck(in directory: TemporaryDirectory, expectedStatus: Int32, extra: [String] = []) throws {
+        for flags in [[], ["--quiet"], ["--status"]].map({ $0 + extra }) {
             let ours = try GlassboxProcess.run(["hash", "--check", "SUMS"] + flags, cwd: directory.path)
             let reference = try sha256sum(["-c"] + flags + ["SUMS"], cwd: directory.path)
             #expect(ours.status == expectedStatus, "flags \(flags)")
