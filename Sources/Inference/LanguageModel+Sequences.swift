@@ -33,10 +33,12 @@ extension LanguageModel {
             feedForwardBlock(layer, &x, scratch: &scratch)
         }
         let h = c.hiddenSize
-        var selected: [Float] = []
-        selected.reserveCapacity(wanted.reduce(0) { $0 + $1.count } * h)
-        for (i, range) in wanted.enumerated() {
-            selected.append(contentsOf: x[(offsets[i] + range.lowerBound) * h..<(offsets[i] + range.upperBound) * h])
+        var selected = positions == nil ? x : []
+        if positions != nil {
+            selected.reserveCapacity(wanted.reduce(0) { $0 + $1.count } * h)
+            for (i, range) in wanted.enumerated() {
+                selected.append(contentsOf: x[(offsets[i] + range.lowerBound) * h..<(offsets[i] + range.upperBound) * h])
+            }
         }
         guard !selected.isEmpty else { return sequences.map { _ in [] } }
         let logits = head(selected, rows: selected.count / h)
