@@ -57,10 +57,7 @@ struct HashCommandTests {
     @Test("--check agrees with sha256sum -c on a good list, a tampered list, and with --quiet/--status")
     func checkMatchesSha256sumCheck() throws {
         let directory = try makeTree()
-        let list = try GlassboxProcess.runTool(
-            "/bin/sh", ["-c", "find tree -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum > SUMS"],
-            cwd: directory.path)
-        #expect(list.status == 0)
+        try writeSums(in: directory)
         try compareCheck(in: directory, expectedStatus: 0)
         try directory.write("tree/plain.txt", text: "tampered\n")
         try FileManager.default.removeItem(atPath: directory.path + "/tree/with space.txt")
@@ -74,10 +71,7 @@ struct HashCommandTests {
     @Test("--ignore-missing agrees with sha256sum: missing files skipped, other failures kept, none checked fails")
     func ignoreMissing() throws {
         let directory = try makeTree()
-        let list = try GlassboxProcess.runTool(
-            "/bin/sh", ["-c", "find tree -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum > SUMS"],
-            cwd: directory.path)
-        #expect(list.status == 0)
+        try writeSums(in: directory)
         try FileManager.default.removeItem(atPath: directory.path + "/tree/plain.txt")
         try compareCheck(in: directory, expectedStatus: 0, extra: ["--ignore-missing"])
         try FileManager.default.removeItem(atPath: directory.path + "/tree/empty")
@@ -89,6 +83,14 @@ struct HashCommandTests {
         #expect(ours.stderr == "error: SUMS: no file was verified\n")
         let json = try GlassboxProcess.run(["hash", "--check", "SUMS", "--ignore-missing", "--json"], cwd: directory.path)
         #expect(json.status == 1)
+    }
+
+    /// SUMS: sha256sum's list of every file under tree/, in byte order.
+    private func writeSums(in directory: TemporaryDirectory) throws {
+        let list = try GlassboxProcess.runTool(
+            "/bin/sh", ["-c", "find tree -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum > SUMS"],
+            cwd: directory.path)
+        #expect(list.status == 0)
     }
 
     private func compareCheck(in directory: TemporaryDirectory, expectedStatus: Int32, extra: [String] = []) throws {
