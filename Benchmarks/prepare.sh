@@ -17,9 +17,9 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 echo "input: ${#SOURCES[@]} languages, $BYTES bytes"
 hyperfine --warmup 1 --runs 5 --export-json "$WORK/result.json" \
-  -n glassbox-line "$BIN data prepare ${SOURCES[*]} --out $WORK/g" \
-  -n glassbox-paragraph "$BIN data prepare ${SOURCES[*]} --split paragraph --out $WORK/gp" \
-  -n glassbox-no-nfc "$BIN data prepare ${SOURCES[*]} --normalization none --out $WORK/gn" \
+  -n glassbox-line "$BIN data prepare ${SOURCES[*]} --force --out $WORK/g" \
+  -n glassbox-paragraph "$BIN data prepare ${SOURCES[*]} --split paragraph --force --out $WORK/gp" \
+  -n glassbox-no-nfc "$BIN data prepare ${SOURCES[*]} --normalization none --force --out $WORK/gn" \
   -n python-reference "python3 Benchmarks/prepare_reference.py $WORK/p ${SOURCES[*]}" > "$WORK/hyperfine.txt"
 python3 - "$WORK/result.json" "$BYTES" <<'PY'
 import json, sys

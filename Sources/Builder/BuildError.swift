@@ -14,6 +14,10 @@ public enum BuildError: Error, Sendable, CustomStringConvertible {
     case recipe(String)
     /// The signing key could not be read, or signing the release failed.
     case signing(key: String, reason: String)
+    /// The release path holds something that is not an earlier release or an empty directory.
+    case outputOccupied(path: String, what: String)
+    /// The release cannot be written at its path.
+    case outputUnwritable(path: String, reason: String)
 
     /// What failed, where, and what to do.
     public var description: String {
@@ -32,6 +36,11 @@ public enum BuildError: Error, Sendable, CustomStringConvertible {
             message
         case let .signing(key, reason):
             "signing with \(key): \(reason); fix the key (`glassbox keygen --out NAME` makes one), pass --passphrase-file for an encrypted key, or remove [publish] signing_key to build unsigned"
+        case let .outputOccupied(path, what):
+            "refusing to replace \(path): it is \(what), not an earlier glassbox release or an empty directory; "
+                + "choose another --out, or pass --force to replace it (everything in it is deleted)"
+        case let .outputUnwritable(path, reason):
+            "cannot write the release at \(path): \(reason); choose another --out"
         }
     }
 }

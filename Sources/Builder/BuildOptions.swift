@@ -18,6 +18,9 @@ public struct BuildOptions: Sendable {
     public var signingKey: URL?
     /// A file whose first line is the passphrase of an encrypted signing key (`--passphrase-file`).
     public var passphraseFile: URL?
+    /// Replace whatever is at the release path (`build --force`); without it only an earlier release or
+    /// an empty directory is replaced (`ReleaseTarget`).
+    public var replaceAnyOutput = false
     /// The tool version recorded in `provenance.json` when the release is signed.
     public var builderVersion: String = CoreVersion.string
 

@@ -48,6 +48,7 @@ public struct ReleaseBuild: Sendable {
         let signing = try ReleaseSigning.load(recipe: recipe, recipeDirectory: recipeDirectory, override: options.signingKey,
                                               passphraseFile: options.passphraseFile, builderVersion: options.builderVersion)
         let release = (releaseDirectory ?? Self.defaultReleaseDirectory(for: recipe)).standardizedFileURL
+        try ReleaseTarget.check(release, force: options.replaceAnyOutput)
         try BuilderFiles.makeDirectory(release.deletingLastPathComponent())
         let log = RunLog(release: release)
         log.append(["event": "build", "recipe": recipeURL.path, "host": ProcessInfo.processInfo.hostName,
@@ -60,7 +61,7 @@ public struct ReleaseBuild: Sendable {
         }
         let outcome = try StepRunner(options: logged).run(recipe, recipeDirectory: recipeDirectory)
         var signed: ReleaseSigner.Outcome?
-        try ReleaseWriter(store: ContentStore(root: options.storeRoot)).write(to: release, recipeText: text, lock: outcome.lock) {
+        try ReleaseWriter(store: ContentStore(root: options.storeRoot), replaceAnyOutput: options.replaceAnyOutput).write(to: release, recipeText: text, lock: outcome.lock) {
             staging throws(BuildError) in
             guard let signing else {
                 logged.events(.unsigned(reason: Self.unsignedNote))

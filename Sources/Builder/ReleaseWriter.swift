@@ -11,9 +11,13 @@ public struct ReleaseWriter: Sendable {
     /// The store holding the step outputs.
     public let store: ContentStore
 
+    /// Replace whatever is at the release path; otherwise only an earlier release or an empty directory.
+    public let replaceAnyOutput: Bool
+
     /// A writer reading from `store`.
-    public init(store: ContentStore) {
+    public init(store: ContentStore, replaceAnyOutput: Bool = false) {
         self.store = store
+        self.replaceAnyOutput = replaceAnyOutput
     }
 
     /// Writes the release at `directory`; `beforeRename` runs on the complete staging directory (recipe,
@@ -23,6 +27,7 @@ public struct ReleaseWriter: Sendable {
     ) throws(BuildError) {
         let parent = directory.deletingLastPathComponent()
         let name = directory.lastPathComponent
+        try ReleaseTarget.check(directory, force: replaceAnyOutput)
         try BuilderFiles.makeDirectory(parent)
         removeLeftovers(in: parent, name: name)
         let container = parent.appendingPathComponent(".\(name).tmp-\(ProcessInfo.processInfo.processIdentifier)")
@@ -49,7 +54,8 @@ public struct ReleaseWriter: Sendable {
     private func swapIn(_ staging: URL, at directory: URL) throws(BuildError) {
         let parent = directory.deletingLastPathComponent()
         let old = parent.appendingPathComponent(".\(directory.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
-        if FileManager.default.fileExists(atPath: directory.path) {
+        try ReleaseTarget.check(directory, force: replaceAnyOutput)
+        if ReleaseTarget.occupant(of: directory) != .nothing {
             try BuilderFiles.remove(old)
             try BuilderFiles.move(directory, to: old)
         }

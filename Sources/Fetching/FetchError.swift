@@ -12,6 +12,8 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     case fileUnreadable(source: String, path: String, reason: String)
     /// Writing into the output or cache directory failed (disk full, permissions…); `path` is what was written.
     case writeFailed(source: String, path: String, reason: String)
+    /// The output directory already holds a different file (or a folder) where a fetched file goes.
+    case outputExists(source: String, path: String)
     /// The server answered with an HTTP status that retrying will not fix (404, 403, …).
     case httpStatus(source: String, url: String, status: Int)
     /// The transfer kept failing (drops, timeouts, 5xx) until the attempts ran out.
@@ -40,6 +42,8 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
             "source '\(source)': cannot read '\(path)': \(reason)"
         case let .writeFailed(source, path, reason):
             "source '\(source)': cannot write '\(path)': \(reason); free space or fix permissions and run again (a partial download resumes)"
+        case let .outputExists(source, path):
+            "source '\(source)': '\(path)' already exists with other content; nothing was written. Choose another --out, or pass --force to replace it"
         case let .httpStatus(source, url, status):
             "source '\(source)': \(url) answered HTTP \(status)\(Self.hint(status: status))"
         case let .transferFailed(source, url, attempts, reason):

@@ -21,6 +21,9 @@ public struct FetchOptions: Sendable {
     public var progress: ProgressMode
     /// Largest accepted uncompressed/compressed size ratio of an archive member (zip-bomb guard).
     public var maximumCompressionRatio: Double
+    /// Replace a file already in the output directory whose bytes differ (`data fetch --force`);
+    /// otherwise such a file is refused (an identical one is kept as it is).
+    public var replaceExisting = false
 
     /// Creates options; the defaults suit an interactive build.
     public init(

@@ -27,7 +27,7 @@ struct GitFetch {
         }
         let globPattern = GlobPattern(glob)
         let members = spec.members.map(GlobPattern.init)
-        let staging = try StagingDirectory(in: directory, source: spec.id)
+        let staging = try StagingDirectory(in: directory, source: spec.id, replacing: options.replaceExisting)
         var files: [FetchedFile] = []
         for blob in blobs where globPattern.matches(blob.path) && GlobPattern.anyMatches(members, blob.path) {
             guard let path = SafePath.normalised(blob.path) else {

@@ -21,7 +21,7 @@ struct LocalFetch {
             try check(actual)
             return try install(verified: url, digest: actual, name: url.lastPathComponent, into: directory, move: false)
         }
-        let staging = try StagingDirectory(in: directory, source: spec.id)
+        let staging = try StagingDirectory(in: directory, source: spec.id, replacing: options.replaceExisting)
         let file = try copy(url, as: url.lastPathComponent, into: staging.url)
         try check(file.digest)
         try staging.publish([file])
@@ -31,7 +31,7 @@ struct LocalFetch {
     /// Installs the file at `verified` (its digest already checked): unpacks it if the spec names an
     /// archive format, else places it as `name`. With `move`, the file is renamed rather than copied.
     func install(verified: URL, digest: Digest, name: String, into directory: URL, move: Bool = true) throws(FetchError) -> FetchedSource {
-        let staging = try StagingDirectory(in: directory, source: spec.id)
+        let staging = try StagingDirectory(in: directory, source: spec.id, replacing: options.replaceExisting)
         let files: [FetchedFile]
         if spec.archive == .none {
             let target = staging.url.appendingPathComponent(name)
@@ -52,7 +52,7 @@ struct LocalFetch {
     }
 
     private func fetchDirectory(_ root: URL, into directory: URL) throws(FetchError) -> FetchedSource {
-        let staging = try StagingDirectory(in: directory, source: spec.id)
+        let staging = try StagingDirectory(in: directory, source: spec.id, replacing: options.replaceExisting)
         var files: [FetchedFile] = []
         for relative in try regularFiles(under: root) where GlobPattern.anyMatches(patterns, relative) {
             files.append(try copy(root.appendingPathComponent(relative), as: relative, into: staging.url))

@@ -6,10 +6,12 @@ final class StagingDirectory {
     let url: URL
     private let output: URL
     private let source: String
+    private let replacing: Bool
 
-    init(in output: URL, source: String) throws(FetchError) {
+    init(in output: URL, source: String, replacing: Bool = false) throws(FetchError) {
         self.output = output
         self.source = source
+        self.replacing = replacing
         url = output.appendingPathComponent(".glassbox-staging-\(UUID().uuidString.prefix(12))")
         do { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) } catch {
             throw .writeFailed(source: source, path: url.path, reason: error.localizedDescription)
@@ -19,7 +21,14 @@ final class StagingDirectory {
     deinit { try? FileManager.default.removeItem(at: url) }
 
     /// Moves every file of `files` (paths relative to the staging folder) to the same path in the output.
+    /// A file already in the output with other bytes (or a folder in its place) is refused before
+    /// anything is renamed, unless `replacing`.
     func publish(_ files: [FetchedFile]) throws(FetchError) {
+        if !replacing {
+            for file in files where !canPublish(file) {
+                throw .outputExists(source: source, path: output.appendingPathComponent(file.path).path)
+            }
+        }
         for file in files {
             let destination = output.appendingPathComponent(file.path)
             do {
@@ -34,5 +43,14 @@ final class StagingDirectory {
             }
             DirectorySync.sync(destination.deletingLastPathComponent())
         }
+    }
+
+    /// True when nothing is at the file's destination, or a regular file with the same bytes.
+    private func canPublish(_ file: FetchedFile) -> Bool {
+        let destination = output.appendingPathComponent(file.path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: destination.path, isDirectory: &isDirectory) else { return true }
+        guard !isDirectory.boolValue else { return false }
+        return (try? FileHashing.digest(of: destination, source: source)) == file.digest
     }
 }

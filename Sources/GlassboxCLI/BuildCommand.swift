@@ -24,7 +24,10 @@ struct BuildCommand: AsyncParsableCommand {
 
             The release directory gets recipe.toml, recipe.lock.json (step keys and output digests, \
             canonical JSON, no timestamps) and the step outputs that belong in a release. It is written \
-            beside its final place and renamed, so it is never half-written. The run log \
+            beside its final place and renamed, so it is never half-written. The release directory may \
+            replace only an earlier glassbox release (one with a recipe.lock.json) or an empty directory; \
+            a file or any other folder there is refused, before any step runs, unless --force is given. \
+            The parent of --out must be writable; that too is checked before any step runs. The run log \
             (<release>.build.log.jsonl: timings, host, threads) is written next to it and is not hashed.
 
             Exit status: 0 built (even if some steps are not available yet); 1 failure; 64 usage error.
@@ -39,8 +42,11 @@ struct BuildCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The recipe to build.", valueName: "RECIPE"))
     var recipe: String
 
-    @Option(help: ArgumentHelp("Release directory (default: Releases/<name>-<version>).", valueName: "DIR"))
+    @Option(help: ArgumentHelp("Release directory (default: Releases/<name>-<version>). It may hold only an earlier glassbox release or nothing; anything else is refused unless --force.", valueName: "DIR"))
     var out: String?
+
+    @Flag(help: "Replace whatever is at the release directory, even if it is not an earlier glassbox release (it is deleted).")
+    var force = false
 
     @Flag(name: .customLong("no-cache"), help: "Rebuild every step even if its outputs are cached.")
     var noCache = false
@@ -62,6 +68,7 @@ struct BuildCommand: AsyncParsableCommand {
         options.signingKey = key.map { URL(fileURLWithPath: $0) }
         options.passphraseFile = passphraseFile.map { URL(fileURLWithPath: $0) }
         options.builderVersion = "glassbox \(GlassboxVersion.string)"
+        options.replaceAnyOutput = force
         do {
             let result = try ReleaseBuild(options: options).build(
                 recipeAt: URL(fileURLWithPath: recipe), releaseDirectory: out.map { URL(fileURLWithPath: $0) })

@@ -35,8 +35,11 @@ struct FetchCommand: ParsableCommand {
     @Option(name: .customLong("member"), help: "Glob selecting archive members or folder files (repeatable).")
     var members: [String] = []
 
-    @Option(help: "Folder to write the files into.")
+    @Option(help: "Folder to write the files into; a file already there with other bytes is refused unless --force.")
     var out: String
+
+    @Flag(help: "Replace files in --out that have the same names as fetched files but other bytes.")
+    var force = false
 
     @Option(help: "Folder that relative file: paths are resolved against.")
     var recipeDir: String = "."
@@ -65,9 +68,10 @@ struct FetchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let options = FetchOptions(
+        var options = FetchOptions(
             attempts: attempts, caBundle: caBundle.map { URL(fileURLWithPath: $0) },
             cacheDirectory: cache.map { URL(fileURLWithPath: $0) }, progress: noProgress ? .never : .auto)
+        options.replaceExisting = force
         let name = URL(string: uri)?.lastPathComponent ?? ""
         let spec = SourceSpec(
             id: name.isEmpty ? "source" : name, uri: uri, sha256: try sha256.map(Self.digest), archive: ArchiveFormat(rawValue: archive) ?? .none,

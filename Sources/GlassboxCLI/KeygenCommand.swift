@@ -18,7 +18,7 @@ struct KeygenCommand: ParsableCommand {
               glassbox keygen --out release-key --passphrase-file pass.txt
             """)
 
-    @Option(name: .long, help: "Base name of the key files: NAME.pem and NAME.pub.")
+    @Option(name: .long, help: "Base name of the key files: NAME.pem and NAME.pub (missing folders are created).")
     var out: String
 
     @Flag(name: .long, help: "Make an Ed25519 key instead of ECDSA P-256.")
@@ -35,6 +35,12 @@ struct KeygenCommand: ParsableCommand {
         let publicURL = URL(fileURLWithPath: out + ".pub")
         for url in [privateURL, publicURL] where FileManager.default.fileExists(atPath: url.path) && !force {
             SigningFailure.print("\(url.path) exists; refusing to overwrite a key (pass --force to replace it)")
+            throw ExitStatus.failure.exitCode
+        }
+        do {
+            try FileManager.default.createDirectory(at: privateURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            SigningFailure.print("cannot create the folder of \(privateURL.path): \(error.localizedDescription)")
             throw ExitStatus.failure.exitCode
         }
         do {

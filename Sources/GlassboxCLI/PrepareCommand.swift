@@ -21,6 +21,9 @@ struct PrepareCommand: ParsableCommand {
     @Option(help: "Output folder.")
     var out: String
 
+    @Flag(help: "Replace files of an earlier run in the output folder (other files there are never touched).")
+    var force = false
+
     @Option(help: "Unicode normalisation: nfc or none.")
     var normalization: Normalization = .nfc
 
@@ -49,6 +52,7 @@ struct PrepareCommand: ParsableCommand {
     var json = false
 
     func run() throws {
+        try OutputFolder(path: out, option: "--out").check(writes: ["train.jsonl", "eval.jsonl", "stats.json"], force: force)
         let options = PrepareOptions(
             normalization: normalization, invalidUTF8: invalidUtf8, split: split, dedup: dedup,
             minimumDocumentCharacters: minChars, evalFraction: evalFraction, seed: seed)

@@ -14,7 +14,9 @@ struct SignCommand: ParsableCommand {
             the signature files), SHA256SUMS.minisig with --minisign, and model.sig, an OpenSSF \
             model-signing bundle that `model_signing verify key --signature DIR/model.sig \
             --public_key KEY.pub DIR` accepts. .git, .gitattributes, .github and .gitignore at the top \
-            level are not signed (as in model-signing).
+            level are not signed (as in model-signing). Those files of an earlier signing (DIR has a \
+            model.sig) are replaced; if DIR holds a SHA256SUMS, provenance.json or SHA256SUMS.minisig \
+            but no model.sig, they are not glassbox's, and sign refuses unless --force.
 
             Examples:
               glassbox sign Releases/tiny-1.0 --key release-key.pem
@@ -33,7 +35,11 @@ struct SignCommand: ParsableCommand {
     @Option(name: .long, help: "Unencrypted minisign secret key (`minisign -G -W`) to sign SHA256SUMS with.")
     var minisign: String?
 
+    @Flag(help: "Replace SHA256SUMS / provenance.json / SHA256SUMS.minisig even when DIR has no earlier model.sig.")
+    var force = false
+
     func run() throws {
+        try refuseForeignSignatureFiles()
         do {
             let signingKey = try SigningKeyFiles.privateKey(key, passphraseFile: passphraseFile)
             let minisignKey = try minisign.map { path in
@@ -53,6 +59,18 @@ struct SignCommand: ParsableCommand {
         } catch let error as VerificationError {
             SigningFailure.print(error.description)
             throw ExitStatus.failure.exitCode
+        }
+    }
+
+    /// Signature files without a `model.sig` beside them were not written by an earlier signing.
+    private func refuseForeignSignatureFiles() throws {
+        let url = URL(fileURLWithPath: directory)
+        guard !force, !FileManager.default.fileExists(atPath: url.appendingPathComponent(ModelSigningBundle.fileName).path) else { return }
+        let names = [ChecksumFile.fileName, ProvenanceStatement.fileName, ChecksumFile.fileName + ".minisig"]
+        let present = names.filter { FileManager.default.fileExists(atPath: url.appendingPathComponent($0).path) }
+        guard present.isEmpty else {
+            throw HashConsole.fail("\(directory) already holds \(present.joined(separator: ", ")) but no model.sig, so "
+                + "\(present.count == 1 ? "it was" : "they were") not written by glassbox sign; move \(present.count == 1 ? "it" : "them") away, or pass --force to replace \(present.count == 1 ? "it" : "them")")
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ContentStore
 import Digests
+import Foundation
 
 /// `glassbox store export DIGEST DEST`: recreate a stored directory (or copy out one object).
 struct StoreExportCommand: AsyncParsableCommand {
@@ -8,7 +9,7 @@ struct StoreExportCommand: AsyncParsableCommand {
         commandName: "export",
         abstract: "Recreate a stored directory from its digest (or copy one object with --file).",
         discussion: """
-            DEST must not exist or be an empty directory. Files are written into a temporary folder \
+            DEST must not exist or be an empty directory (with --file: must not exist, unless --force). Files are written into a temporary folder \
             beside DEST, each checked against its digest, and the folder is renamed to DEST last: \
             DEST is complete or absent. Exit status: 0 done; 1 failure (missing object, DEST exists); \
             \(ExitStatus.verificationFailed.rawValue) a stored object is corrupt (run 'glassbox store fsck').
@@ -25,9 +26,13 @@ struct StoreExportCommand: AsyncParsableCommand {
     @Flag(help: "DIGEST names a single object: copy it to the file DEST.")
     var file = false
 
+    @Flag(help: "With --file: replace DEST if it is an existing file.")
+    var force = false
+
     func run() async throws {
         let parsed: Digest
         do { parsed = try Digest(parsing: digest) } catch { throw HashConsole.fail(error.description, .usage) }
+        if file { try refuseExistingFile() }
         do throws(StoreError) {
             if file {
                 try options.store.export(parsed, to: destination)
@@ -39,5 +44,15 @@ struct StoreExportCommand: AsyncParsableCommand {
             if case .corruptObject = error { throw HashConsole.fail(error.description, .verificationFailed) }
             throw HashConsole.fail(error.description)
         }
+    }
+
+    /// `--file` replaces DEST only with `--force`, and never a folder.
+    private func refuseExistingFile() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: destination, isDirectory: &isDirectory) else { return }
+        if isDirectory.boolValue {
+            throw HashConsole.fail("\(destination) is a folder; give the file to write with --file")
+        }
+        if !force { throw HashConsole.fail("\(destination) exists; choose another DEST, or pass --force to replace it") }
     }
 }

@@ -28,6 +28,9 @@ struct TokenizerTrainCommand: ParsableCommand {
     @Option(help: "Output directory (tokenizer.json, tokenizer_config.json, special_tokens_map.json).")
     var out: String
 
+    @Flag(help: "Replace files of an earlier run in the output folder (other files there are never touched).")
+    var force = false
+
     @Option(help: "Merge a pair only if it occurs at least this often.")
     var minFrequency: Int = 0
 
@@ -79,6 +82,9 @@ struct TokenizerTrainCommand: ParsableCommand {
     }
 
     func run() throws {
+        let written = ["tokenizer.json", "tokenizer_config.json", "special_tokens_map.json"]
+            + (eval == nil ? [] : [TokenizerStep.fertilityFileName])
+        try OutputFolder(path: out, option: "--out").check(writes: written, force: force)
         let specials = specialTokens.split(separator: ",", omittingEmptySubsequences: true).map(String.init)
         let options = BPETrainerOptions(vocabSize: vocabSize, minFrequency: minFrequency, specialTokens: specials,
                                         bosToken: bosToken, eosToken: eosToken,

@@ -37,6 +37,9 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Directory for the trained model.")
     var output: String
 
+    @Flag(help: "Replace files of an earlier run in the output folder (other files there are never touched).")
+    var force = false
+
     @Option(help: "Checkpoint directory; the run resumes from its latest checkpoint.")
     var checkpoints: String?
 
@@ -52,6 +55,8 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         let support = TrainCommandSupport.self
+        try OutputFolder(path: output, option: "--output").check(
+            writes: ["config.json", "generation_config.json", "model.safetensors", "training/log.jsonl"], force: force)
         let modelConfig: LlamaConfig = try support.decode(LlamaConfig.self, from: config)
         var trainingOptions: TrainingOptions = try support.decode(TrainingOptions.self, from: options)
         trainingOptions.threads = threads
