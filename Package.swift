@@ -31,8 +31,8 @@ let package = Package(
         .target(name: "Kernels"),
         .target(name: "Transformer", dependencies: ["Kernels", "SafeTensors"]),
         .target(name: "Training", dependencies: ["Transformer", "Kernels"]),
-        .target(name: "Inference", dependencies: ["Tokenization", "Kernels", "SafeTensors"]),
-        .target(name: "Evaluation", dependencies: ["Inference"]),
+        .target(name: "Inference", dependencies: ["Transformer", "Tokenization", "Kernels"]),
+        .target(name: "Evaluation", dependencies: ["Inference", "Kernels"]),
         .target(name: "Verification", dependencies: ["Digests", "SafeTensors"]),
         .target(name: "Builder", dependencies: [
             "RecipeFormat", "Digests", "ContentStore", "Fetching", "Preparation", "Tokenization",
@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "KernelsTests", dependencies: ["Kernels"]),
         .testTarget(name: "TransformerTests", dependencies: ["Transformer", "Kernels", "SafeTensors"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Kernels", "Transformer", "Digests"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "InferenceTests", dependencies: ["Inference", "Kernels", "Evaluation"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "InferenceTests", dependencies: ["Inference", "Transformer", "Kernels", "Evaluation", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "Digests", "SafeTensors"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GlassboxCLITests", dependencies: ["GlassboxCLI", "TestSupport"]),
     ]

@@ -33,9 +33,9 @@ public struct Evaluator: Sendable {
     /// a 2-core Zen 3 VM, see Docs/benchmarks.md. A batch's logits stay within 64 MiB (a batch
     /// always holds at least one window).
     static func batchTokens(for model: LanguageModel) -> Int {
-        let c = model.configuration
+        let c = model.config
         guard c.matrixWeightCount * 4 > 16 << 20 else { return 1 }
-        return max(1, min(1024, (64 << 20) / (4 * c.vocabularySize)))
+        return max(1, min(1024, (64 << 20) / (4 * c.vocabSize)))
     }
 
     /// Progress after each document: documents done, of total, tokens forwarded so far.
@@ -44,7 +44,7 @@ public struct Evaluator: Sendable {
     /// Scores every document and sums per language (documents in the given order).
     public func evaluate(_ documents: [EvaluationDocument], progress: Progress? = nil) throws -> EvaluationRun {
         guard !documents.isEmpty else { throw EvaluationError.noDocuments("the data holds no documents") }
-        let (context, stride) = try options.resolved(modelContext: model.configuration.contextLength)
+        let (context, stride) = try options.resolved(modelContext: model.config.maxPositionEmbeddings)
         let start = DispatchTime.now().uptimeNanoseconds
         let encoded = try tokenize(documents)
         let threads = max(1, options.threads)
@@ -108,8 +108,8 @@ public struct Evaluator: Sendable {
 
     /// The token every document is scored after: BOS, else the first EOS, else none.
     private func prefix() -> [Int] {
-        if let bos = model.configuration.bosTokenID { return [bos] }
-        return model.configuration.eosTokenIDs.first.map { [$0] } ?? []
+        if let bos = model.config.bosTokenId { return [bos] }
+        return model.config.eosTokenIds.first.map { [$0] } ?? []
     }
 }
 

@@ -1,3 +1,5 @@
+import Kernels
+
 /// The totals of one language (or group) of documents.
 public struct LanguageScore: Sendable, Equatable, Codable {
     /// Language code or group name.
@@ -21,9 +23,9 @@ public struct LanguageScore: Sendable, Equatable, Codable {
     }
 
     /// Total NLL in bits divided by UTF-8 bytes (lm-evaluation-harness `bits_per_byte`).
-    public var bitsPerByte: Double { bytes > 0 ? negativeLogLikelihood / ScoreMath.ln2 / Double(bytes) : 0 }
-    /// exp(mean NLL per token).
-    public var tokenPerplexity: Double { tokens > 0 ? ScoreMath.exp(negativeLogLikelihood / Double(tokens)) : 0 }
+    public var bitsPerByte: Double { bytes > 0 ? negativeLogLikelihood / KernelMath.ln2D / Double(bytes) : 0 }
+    /// exp(mean NLL per token), with Glassbox's own `KernelMath.expD` (no libm: the same bits everywhere).
+    public var tokenPerplexity: Double { tokens > 0 ? KernelMath.expD(negativeLogLikelihood / Double(tokens)) : 0 }
 
     enum CodingKeys: String, CodingKey {
         case language, documents, bytes, tokens

@@ -55,7 +55,7 @@ struct WindowScorer {
     /// `score(_:of:)` of several windows (of any documents) in one batched forward pass; the same bits
     /// as scoring them one by one.
     func score(_ windows: [(window: Window, ids: [Int])]) throws -> [[Double]] {
-        let vocabulary = model.configuration.vocabularySize
+        let vocabulary = model.config.vocabSize
         // Target t is predicted by the row of position t − 1; only those rows go through the head.
         let logits = try model.logits(
             ofSequences: windows.map { Array($0.ids[$0.window.begin..<$0.window.end]) },

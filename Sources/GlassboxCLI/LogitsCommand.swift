@@ -33,13 +33,13 @@ struct LogitsCommand: ParsableCommand {
 
     func run() throws {
         let directory = try GenerateCommandSupport.open(directory, threads: model.threads)
-        let c = directory.model.configuration
+        let c = directory.model.config
         do {
             let ids = try directory.tokenizer.encodeText(text, addSpecialTokens: !raw)
             guard !ids.isEmpty else { throw InferenceError.invalidOption(name: "text", reason: "gives no tokens") }
             var cache = KVCache(for: c)
             let flat = try directory.model.forward(ids, cache: &cache, logits: .all)
-            let rows = (0..<ids.count).map { Array(flat[$0 * c.vocabularySize..<($0 + 1) * c.vocabularySize]) }
+            let rows = (0..<ids.count).map { Array(flat[$0 * c.vocabSize..<($0 + 1) * c.vocabSize]) }
             if json {
                 try GenerateCommandSupport.printJSON(LogitsOutput(ids: ids, logits: rows))
                 return

@@ -1,18 +1,15 @@
 import Dispatch
 import Kernels
 
-/// The linear layer of the KV-cache decoder, `y = x · W` with W transposed at load to `[in, out]`.
+/// The linear layer of the KV-cache decoder, `y = x · W` with W transposed at load to `[in, out]`
+/// (`DecodeWeights`).
 ///
 /// Every output element is `Σ_k x[t,k]·W[k,n]` as ONE chain of fused multiply-adds, k ascending,
-/// starting from 0 — exactly `Kernels.Gemm`'s order — so the two paths give identical bits: several
-/// tokens (prompt, evaluation windows) go through `Gemm.gemm`; one to five tokens (decoding) through
-/// `gemv` below, which reads W's rows in place (Gemm would repack all of W for every token). SIMD lanes
-/// hold different output columns, never parts of one sum, so bits do not depend on the vector width,
-/// the tiling or the thread count.
+/// starting from 0 — exactly `Kernels.Gemm`'s order, which the training forward uses — so decoding
+/// gives the bits of the training forward. `gemv` reads W's rows in place (Gemm would repack all of W
+/// for every token). SIMD lanes hold different output columns, never parts of one sum, so bits do not
+/// depend on the vector width, the tiling or the thread count.
 enum DecoderKernels {
-    /// Rows from which `Gemm.gemm` is used (one micro-kernel tile of rows).
-    static let gemmRows = 6
-
     /// `y[t, n] = Σ_k x[t, k] · w[k, n]`. Shapes: x `[rows, inFeatures]`, w `[inFeatures, outFeatures]`,
     /// y `[rows, outFeatures]`, all row-major.
     static func linear(
@@ -20,12 +17,6 @@ enum DecoderKernels {
         weight w: UnsafePointer<Float>, outFeatures: Int,
         into y: UnsafeMutablePointer<Float>, threads: Int
     ) {
-        if rows >= gemmRows {
-            Gemm.gemm(
-                m: rows, n: outFeatures, k: inFeatures, a: .rowMajor(x, ld: inFeatures),
-                b: .rowMajor(w, ld: outFeatures), c: y, ldc: outFeatures, accumulate: false, threads: threads)
-            return
-        }
         let xs = SharedPointer(x), ws = SharedPointer(w), ys = SharedPointer(y)
         let groups = (outFeatures + 31) / 32
         let parts = min(max(threads, 1), max(1, groups * rows * inFeatures / 4_096))
@@ -71,22 +62,6 @@ enum DecoderKernels {
         }
     }
 
-    /// One dot product `Σ x[i]·w[i]` as 8 lanes of FMA chains summed by a fixed tree, then the tail
-    /// (used for attention scores; fixed order, independent of threads and vector width).
-    @inline(__always)
-    static func dot(_ x: UnsafePointer<Float>, _ w: UnsafePointer<Float>, count: Int) -> Float {
-        var acc = SIMD8<Float>.zero
-        let body = count & ~7
-        var c = 0
-        while c < body {
-            acc = acc.addingProduct(load(x + c), load(w + c))
-            c += 8
-        }
-        var sum = horizontalSum(acc)
-        for i in body..<count { sum = sum.addingProduct(x[i], w[i]) }
-        return sum
-    }
-
     @inline(__always)
     static func load(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
         UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
@@ -95,13 +70,5 @@ enum DecoderKernels {
     @inline(__always)
     static func store(_ v: SIMD8<Float>, _ p: UnsafeMutablePointer<Float>) {
         UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Float>.self)
-    }
-
-    /// Lanes summed by a fixed tree: 8 → 4 → 2 → 1.
-    @inline(__always)
-    static func horizontalSum(_ v: SIMD8<Float>) -> Float {
-        let a = v.lowHalf + v.highHalf
-        let b = a.lowHalf + a.highHalf
-        return b[0] + b[1]
     }
 }

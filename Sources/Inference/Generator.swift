@@ -33,9 +33,9 @@ public struct Generator: Sendable {
         if !options.stopStrings.isEmpty, tokenizer == nil {
             throw InferenceError.invalidOption(name: "stop string", reason: "stop strings need a tokenizer")
         }
-        let context = model.configuration.contextLength
+        let context = model.config.maxPositionEmbeddings
         var prompt = promptIDs
-        if prompt.isEmpty, let bos = model.configuration.bosTokenID { prompt = [bos] }
+        if prompt.isEmpty, let bos = model.config.bosTokenId { prompt = [bos] }
         guard !prompt.isEmpty else {
             throw InferenceError.invalidOption(name: "prompt", reason: "is empty and the model has no bos_token_id")
         }
@@ -73,7 +73,7 @@ private struct GenerationRun {
     mutating func execute() throws -> GenerationResult {
         let model = generator.model
         let sampler = Sampler(options: options)
-        let eos = Set(options.stopOnEndOfSequence ? model.configuration.eosTokenIDs : [])
+        let eos = Set(options.stopOnEndOfSequence ? model.config.eosTokenIds : [])
         var cache = model.makeCache()
         let start = DispatchTime.now().uptimeNanoseconds
         var logits = options.maxNewTokens > 0 ? try model.forward(prompt, cache: &cache, logits: .last) : []

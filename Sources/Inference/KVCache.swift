@@ -1,5 +1,7 @@
+import Transformer
+
 /// The keys and values of every position seen so far, per layer: `[capacity, kvHeads · headDim]`
-/// row-major. One cache belongs to one sequence; `count` positions are filled.
+/// row-major, keys already rotated. One cache belongs to one sequence; `count` positions are filled.
 public struct KVCache: Sendable {
     /// Positions filled.
     public private(set) var count: Int
@@ -12,13 +14,13 @@ public struct KVCache: Sendable {
     /// `values[layer]`, `[capacity, width]`.
     var values: [[Float]]
 
-    /// An empty cache for `configuration`, holding at most `capacity` positions (default: the context).
-    public init(for configuration: ModelConfiguration, capacity: Int? = nil) {
-        self.capacity = min(capacity ?? configuration.contextLength, configuration.contextLength)
-        width = configuration.keyValueWidth
+    /// An empty cache for `config`, holding at most `capacity` positions (default: the context).
+    public init(for config: LlamaConfig, capacity: Int? = nil) {
+        self.capacity = min(capacity ?? config.maxPositionEmbeddings, config.maxPositionEmbeddings)
+        width = config.keyValueWidth
         count = 0
         let layer = [Float](repeating: 0, count: self.capacity * width)
-        keys = Array(repeating: layer, count: configuration.layerCount)
+        keys = Array(repeating: layer, count: config.numHiddenLayers)
         values = keys
     }
 

@@ -1,6 +1,8 @@
 /// Double-precision versions used to build tables (RoPE angles, schedules, Box–Muller). Fixed
 /// operations with explicit FMA; no libm.
 extension KernelMath {
+    /// ln 2 rounded to Double (bits per nat: divide by it).
+    public static let ln2D = 0.693_147_180_559_945_309_417_232_121_458
     static let ln2HiD = 6.931_471_803_691_238_164_90e-01
     static let ln2LoD = 1.908_214_929_270_587_700_02e-10
     static let pio2Hi = 1.570_796_326_794_896_558

@@ -6,6 +6,19 @@ extension LlamaModel {
     /// n1 = rmsnorm(x); x' = x_mid + down(silu(gate(n2)) ∘ up(n2)), n2 = rmsnorm(x_mid);
     /// logits = lm_head(rmsnorm(x_L)).
     public func forward(tokens: UnsafePointer<Int32>, activations a: LlamaActivations, threads: Int) {
+        forwardToFinalNorm(tokens: tokens, activations: a, threads: threads)
+        let n = a.batch * a.seqLen
+        Linear.linearForward(
+            out: a.logits.base, inp: a.finalNorm.base, weight: at(parameters, layout.lmHead), rows: n,
+            inFeatures: config.hiddenSize, outFeatures: config.vocabSize, threads: threads)
+    }
+
+    /// The forward pass up to rmsnorm(x_L) in `a.finalNorm` [B·T, C]. `keyValues(l, k, v)` sees each
+    /// layer's rotated keys and values [B·T, KV·hd] (the prompt's KV cache) before the next layer runs.
+    func forwardToFinalNorm(
+        tokens: UnsafePointer<Int32>, activations a: LlamaActivations, threads: Int,
+        keyValues: (Int, UnsafePointer<Float>, UnsafePointer<Float>) -> Void = { _, _, _ in }
+    ) {
         let cfg = config, p = parameters
         let n = a.batch * a.seqLen
         let (c, i, qw, kw) = (cfg.hiddenSize, cfg.intermediateSize, cfg.queryWidth, cfg.keyValueWidth)
@@ -20,6 +33,7 @@ extension LlamaModel {
             Linear.linearForward(out: a.v[l].base, inp: norm, weight: at(p, w.v), rows: n, inFeatures: c, outFeatures: kw, threads: threads)
             Rope.ropeForward(a.q[l].base, rows: n, seqLen: a.seqLen, heads: cfg.numAttentionHeads, table: rope, threads: threads)
             Rope.ropeForward(a.k[l].base, rows: n, seqLen: a.seqLen, heads: cfg.numKeyValueHeads, table: rope, threads: threads)
+            keyValues(l, a.k[l].base, a.v[l].base)
             Attention.attentionForward(
                 out: a.attention[l].base, rowMax: a.rowMax[l].base, rowSum: a.rowSum[l].base,
                 q: a.q[l].base, k: a.k[l].base, v: a.v[l].base, shape: shape, threads: threads)
@@ -36,7 +50,6 @@ extension LlamaModel {
         RMSNorm.rmsnormForward(
             out: a.finalNorm.base, rstd: a.finalRstd.base, inp: a.residual[cfg.numHiddenLayers].base,
             weight: at(p, layout.finalNorm), rows: n, cols: c, eps: eps, threads: threads)
-        Linear.linearForward(out: a.logits.base, inp: a.finalNorm.base, weight: at(p, layout.lmHead), rows: n, inFeatures: c, outFeatures: cfg.vocabSize, threads: threads)
     }
 
     /// The attention shape of an activation set.

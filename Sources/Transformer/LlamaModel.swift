@@ -1,7 +1,9 @@
 import Kernels
 
 /// A Llama-style decoder with fp32 weights in one contiguous buffer (`parameters`), described by
-/// `layout`. Forward/backward live in `LlamaModel+Forward.swift` and `LlamaModel+Backward.swift`.
+/// `layout`. Forward/backward live in `LlamaModel+Forward.swift` and `LlamaModel+Backward.swift`; the
+/// same forward serves training, evaluation and the prompt of generation (`LlamaModel+Inference.swift`),
+/// so all three give the same bits on the same weights.
 public final class LlamaModel {
     /// The validated shape.
     public let config: LlamaConfig
@@ -11,6 +13,8 @@ public final class LlamaModel {
     public let parameters: FloatBuffer
     /// Rotary cos/sin for positions 0..<maxPositionEmbeddings.
     public let rope: RopeTable
+    /// The storage types the weights were read from before widening to F32 (e.g. `["BF16"]`).
+    public internal(set) var storedDTypes: [String] = ["F32"]
 
     /// A model with all-zero weights (initialise with the Training module or load a checkpoint).
     public init(config: LlamaConfig) throws(TransformerError) {

@@ -10,6 +10,12 @@ public enum TransformerError: Error, Sendable, Equatable, CustomStringConvertibl
     case io(path: String, reason: String)
     /// A checkpoint or config file is malformed or does not match the model.
     case invalidCheckpoint(path: String, problems: [String])
+    /// A file the model directory needs is absent.
+    case missingFile(path: String, hint: String)
+    /// `config.json` asks for something Glassbox does not implement (named key and value).
+    case unsupportedFeature(path: String, feature: String)
+    /// A weight holds NaN or an infinity (`index` counts from the tensor's first element).
+    case nonFiniteWeight(path: String, tensor: String, index: Int)
 
     /// A readable message naming the file/key and the fix.
     public var description: String {
@@ -24,6 +30,13 @@ public enum TransformerError: Error, Sendable, Equatable, CustomStringConvertibl
             "checkpoint \(path) does not match the model: " + problems.prefix(10).joined(separator: "; ")
                 + (problems.count > 10 ? "; and \(problems.count - 10) more" : "")
                 + "; the file is corrupt or belongs to another config — delete it or point at the right one"
+        case let .missingFile(path, hint):
+            "missing \(path): \(hint)"
+        case let .unsupportedFeature(path, feature):
+            "\(path): unsupported model feature \(feature); Glassbox runs plain Llama models "
+                + "(LlamaForCausalLM, default RoPE, SiLU, no biases, no sliding window)"
+        case let .nonFiniteWeight(path, tensor, index):
+            "tensor '\(tensor)' in \(path) holds a NaN or infinite value at element \(index); the checkpoint is corrupt"
         }
     }
 }

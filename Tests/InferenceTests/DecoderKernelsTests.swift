@@ -1,7 +1,7 @@
 import Testing
 @testable import Inference
 
-/// The decoder's linear kernel (one-token path and Gemm path) against its scalar twin: same bits
+/// The decoder's linear kernel against its scalar twin: same bits
 /// for any shape and thread count.
 @Suite struct DecoderKernelsTests {
     /// The documented order: one FMA chain per output, k ascending, from 0 (Gemm's order).

@@ -74,7 +74,7 @@ private struct GoldenTokenizer: TextTokenizer {
         let goldens = try Goldens(model: "gqa")
         let model = try ModelLoader.load(try Goldens.directory("gqa"), threads: 1)
         var table = Dictionary(uniqueKeysWithValues: goldens.documents.map { ($0.text, Array($0.ids.dropFirst())) })
-        table["bad"] = [0, 1, model.configuration.vocabularySize + 5]
+        table["bad"] = [0, 1, model.config.vocabSize + 5]
         let documents = goldens.documents.map { EvaluationDocument(language: $0.language, text: $0.text) }
             + [EvaluationDocument(language: "de", source: "bad.jsonl:3", text: "bad")]
         let evaluator = Evaluator(
@@ -82,7 +82,7 @@ private struct GoldenTokenizer: TextTokenizer {
         #expect {
             _ = try evaluator.evaluate(documents)
         } throws: { error in
-            "\(error)".contains("de document from bad.jsonl:3") && "\(error)".contains("\(model.configuration.vocabularySize + 5)")
+            "\(error)".contains("de document from bad.jsonl:3") && "\(error)".contains("\(model.config.vocabSize + 5)")
         }
     }
 
@@ -91,7 +91,7 @@ private struct GoldenTokenizer: TextTokenizer {
         let model = try ModelLoader.load(try Goldens.directory("gqa"), threads: 1)
         let scorer = WindowScorer(model: model, context: 8, stride: 5)
         var encoded = goldens.documents.map(\.ids)
-        encoded.insert([0, 3, 4, model.configuration.vocabularySize, 5, 6, 7, 8, 9], at: 1)
+        encoded.insert([0, 3, 4, model.config.vocabSize, 5, 6, 7, 8, 9], at: 1)
         let jobs = encoded.enumerated().flatMap { index, ids in
             scorer.windows(count: ids.count).map { WindowJob(document: index, window: $0) }
         }
@@ -125,7 +125,7 @@ private struct GoldenTokenizer: TextTokenizer {
             let p = (0..<length).map { _ in Float.random(in: 0...1, using: &generator) }
             let values = (0..<length * stride).map { _ in Float.random(in: -2...2, using: &generator) }
             var out = [Float](repeating: .nan, count: width)
-            AttentionHead.weightedSum(p, length: length, values: values, stride: stride, width: width, into: &out)
+            DecodeAttention.weightedSum(p, length: length, values: values, stride: stride, width: width, into: &out)
             for i in 0..<width {
                 var a: Float = 0
                 for j in 0..<length { a = a.addingProduct(p[j], values[j * stride + i]) }
@@ -139,7 +139,7 @@ private struct GoldenTokenizer: TextTokenizer {
         let reference = log(row.map { exp(Double($0)) }.reduce(0, +)) - Double(row[2])
         #expect(abs(LogitScoring.negativeLogProbability(row[...], of: 2) - reference) < 1e-6)
         for x in [-700.0, -20, -1, -1e-8, 0, 0.3, 1, 5, 700] {
-            #expect(abs(ScoreMath.exp(x) - exp(x)) <= 4 * exp(x).ulp)
+            #expect(abs(KernelMath.expD(x) - exp(x)) <= 4 * exp(x).ulp)
         }
     }
 

@@ -63,7 +63,7 @@ import Kernels
     @Test func promptLongerThanContextFailsOrTruncatesLeft() throws {
         let model = try ModelLoader.load(try Goldens.directory("gqa"), threads: 1)
         let generator = Generator(model: model, tokenizer: nil)
-        let context = model.configuration.contextLength
+        let context = model.config.maxPositionEmbeddings
         let long = (0..<(context + 5)).map { 2 + $0 % 100 }
         #expect(throws: InferenceError.promptTooLong(tokens: context + 5, context: context)) {
             try generator.generate(promptIDs: long, options: GenerationOptions(maxNewTokens: 4))

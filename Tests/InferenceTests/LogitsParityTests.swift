@@ -30,7 +30,7 @@ import Testing
         var batchCache = model.makeCache()
         let batch = try model.forward(ids, cache: &batchCache, logits: .all)
         var cache = model.makeCache()
-        let vocab = model.configuration.vocabularySize
+        let vocab = model.config.vocabSize
         for (t, id) in ids.enumerated() {
             let row = try model.forward([id], cache: &cache, logits: .last)
             #expect(row == Array(batch[t * vocab..<(t + 1) * vocab]), "position \(t) differs bitwise")
@@ -44,8 +44,8 @@ import Testing
         let model = try ModelLoader.load(try Goldens.directory("gqa"), threads: threads)
         let prompt = try Goldens(model: "gqa").prompts[0].ids
         let ids = Array((0..<60).map { prompt[$0 % prompt.count] })
-        try #require(ids.count <= model.configuration.contextLength)
-        let vocab = model.configuration.vocabularySize
+        try #require(ids.count <= model.config.maxPositionEmbeddings)
+        let vocab = model.config.vocabSize
         var whole = model.makeCache()
         let batch = try model.forward(ids, cache: &whole, logits: .all)
         var chunked = model.makeCache()
@@ -75,11 +75,11 @@ import Testing
         }
         let positions = [2..<9, 0..<0, 0..<1, 17..<39, 0..<0, 6..<7]
         let selected = try model.logits(ofSequences: sequences, positions: positions)
-        let vocab = model.configuration.vocabularySize
+        let vocab = model.config.vocabSize
         for (i, range) in positions.enumerated() {
             #expect(selected[i] == Array(stacked[i][range.lowerBound * vocab..<range.upperBound * vocab]), "sequence \(i)")
         }
-        #expect(throws: InferenceError.self) { try model.logits(ofSequences: [[0, 1], [model.configuration.vocabularySize]]) }
+        #expect(throws: InferenceError.self) { try model.logits(ofSequences: [[0, 1], [model.config.vocabSize]]) }
         #expect(throws: InferenceError.self) { try model.logits(ofSequences: [[0, 1]], positions: [0..<3]) }
     }
 

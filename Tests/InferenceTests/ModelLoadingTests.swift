@@ -1,16 +1,17 @@
 import Foundation
 import Testing
 @testable import Inference
+import Transformer
 
 /// Loading model directories: both config forms, sharded and BF16 checkpoints, and every refusal.
 @Suite struct ModelLoadingTests {
     @Test func readsBothConfigForms() throws {
-        let modern = try ModelLoader.configuration(of: try Goldens.directory("gqa"))
-        #expect(modern.attentionHeads == 4 && modern.keyValueHeads == 2 && modern.headDimension == 8)
-        #expect(modern.ropeTheta == 10000 && !modern.tieWordEmbeddings && modern.eosTokenIDs == [1])
-        let legacy = try ModelLoader.configuration(of: try Goldens.directory("rope"))
-        #expect(legacy.ropeTheta == 500_000 && legacy.headDimension == 8 && !legacy.tieWordEmbeddings)
-        #expect(try ModelLoader.configuration(of: try Goldens.directory("tied")).tieWordEmbeddings)
+        let modern = try LlamaModel.config(directory: try Goldens.directory("gqa").path)
+        #expect(modern.numAttentionHeads == 4 && modern.numKeyValueHeads == 2 && modern.headDim == 8)
+        #expect(modern.ropeTheta == 10000 && !modern.tieWordEmbeddings && modern.eosTokenIds == [1])
+        let legacy = try LlamaModel.config(directory: try Goldens.directory("rope").path)
+        #expect(legacy.ropeTheta == 500_000 && legacy.headDim == 8 && !legacy.tieWordEmbeddings)
+        #expect(try LlamaModel.config(directory: try Goldens.directory("tied").path).tieWordEmbeddings)
     }
 
     @Test func reportsStoredDTypes() throws {
@@ -45,7 +46,7 @@ import Testing
         let copy = try TemporaryModel(copying: "gqa")
         let value = try JSONSerialization.jsonObject(with: Data(json.utf8), options: .fragmentsAllowed)
         try copy.editConfig { $0[key] = value }
-        #expect(throws: InferenceError.unsupportedFeature(path: copy.file("config.json").path, feature: feature)) {
+        #expect(throws: TransformerError.unsupportedFeature(path: copy.url.path + "/config.json", feature: feature)) {
             try ModelLoader.load(copy.url, threads: 1)
         }
     }
@@ -56,15 +57,15 @@ import Testing
         do {
             _ = try ModelLoader.load(copy.url, threads: 1)
             Issue.record("loading should fail")
-        } catch let InferenceError.tensorMismatch(_, problems) {
-            #expect(problems.contains("mis-shaped: model.layers.0.mlp.gate_proj.weight is [64, 32], expected [48, 32]"))
-            #expect(problems.contains("mis-shaped: model.layers.0.mlp.down_proj.weight is [32, 64], expected [32, 48]"))
-            #expect(problems.contains("unexpected: model.layers.1.self_attn.q_proj.weight"))
-            #expect(problems.filter { $0.hasPrefix("unexpected: model.layers.1.") }.count == 9)
+        } catch let TransformerError.invalidCheckpoint(_, problems) {
+            #expect(problems.contains("tensor 'model.layers.0.mlp.gate_proj.weight' has shape [64, 32], expected [48, 32]"))
+            #expect(problems.contains("tensor 'model.layers.0.mlp.down_proj.weight' has shape [32, 64], expected [32, 48]"))
+            #expect(problems.contains("unexpected tensor 'model.layers.1.self_attn.q_proj.weight'"))
+            #expect(problems.filter { $0.hasPrefix("unexpected tensor 'model.layers.1.") }.count == 9)
         }
         let more = try TemporaryModel(copying: "tied")
         try more.editConfig { $0["tie_word_embeddings"] = false }
-        #expect(throws: InferenceError.tensorMismatch(directory: more.url.path, problems: ["missing: lm_head.weight [384, 32]"])) {
+        #expect(throws: TransformerError.invalidCheckpoint(path: more.url.path, problems: ["missing tensor 'lm_head.weight' [384, 32]"])) {
             try ModelLoader.load(more.url, threads: 1)
         }
     }
@@ -80,7 +81,7 @@ import Testing
         let at = 8 + headerLength + offsets[0] + 4 * 5
         bytes.replaceSubrange(at..<at + 4, with: [0x00, 0x00, 0xC0, 0x7F])
         try bytes.write(to: file)
-        #expect(throws: InferenceError.nonFiniteWeights(tensor: "model.norm.weight", index: 5)) {
+        #expect(throws: TransformerError.nonFiniteWeight(path: copy.url.path, tensor: "model.norm.weight", index: 5)) {
             try ModelLoader.load(copy.url, threads: 1)
         }
     }
@@ -92,7 +93,7 @@ import Testing
         #expect {
             try ModelLoader.load(truncated.url, threads: 1)
         } throws: { error in
-            guard case let .unreadableFile(path, _) = error as? InferenceError else { return false }
+            guard case let .invalidCheckpoint(path, _) = error as? TransformerError else { return false }
             return path == file.path
         }
         let shard = try TemporaryModel(copying: "sharded")
@@ -100,7 +101,7 @@ import Testing
         #expect {
             try ModelLoader.load(shard.url, threads: 1)
         } throws: { error in
-            guard case let .missingFile(path, _) = error as? InferenceError else { return false }
+            guard case let .missingFile(path, _) = error as? TransformerError else { return false }
             return path.hasSuffix("model-00002-of-00004.safetensors")
         }
         let bare = try TemporaryModel(copying: "gqa")

@@ -25,7 +25,33 @@ import Testing
         let c = try JSONDecoder().decode(LlamaConfig.self, from: Data(json.utf8))
         #expect(c.ropeTheta == 1234 && c.headDim == 4 && c.numKeyValueHeads == 2 && c.eosTokenId == 3 && !c.tieWordEmbeddings)
         let yarn = json.replacingOccurrences(of: "\"default\"", with: "\"yarn\"")
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode(LlamaConfig.self, from: Data(yarn.utf8)) }
+        #expect(throws: LlamaConfig.UnsupportedFeature(feature: "rope_parameters.rope_type \"yarn\"")) {
+            try JSONDecoder().decode(LlamaConfig.self, from: Data(yarn.utf8))
+        }
+    }
+
+    /// Absent keys take transformers' `LlamaConfig` defaults (5.25: bos 1, eos 2, eps 1e-6, untied,
+    /// θ 10000, 32000 × 4096 × 32 layers); `null` ids mean none; 4.x rope_scaling types are refused.
+    @Test func readsWhatTransformersReads() throws {
+        let empty = try JSONDecoder().decode(LlamaConfig.self, from: Data("{}".utf8))
+        #expect(empty == LlamaConfig(
+            vocabSize: 32_000, hiddenSize: 4_096, intermediateSize: 11_008, numHiddenLayers: 32, numAttentionHeads: 32,
+            numKeyValueHeads: 32, maxPositionEmbeddings: 2_048, rmsNormEps: 1e-6, ropeTheta: 10_000,
+            tieWordEmbeddings: false, bosTokenId: 1, eosTokenId: 2))
+        let none = try JSONDecoder().decode(LlamaConfig.self, from: Data(#"{"bos_token_id": null, "eos_token_id": null, "rope_theta": 0.5}"#.utf8))
+        #expect(none.bosTokenId == nil && none.eosTokenIds.isEmpty && none.problems().isEmpty)
+        var config = none
+        config.eosTokenIds = [3, 4]
+        let bytes = try AtomicFile.canonicalJSON(config)
+        #expect(String(decoding: bytes, as: UTF8.self).contains(#""bos_token_id":null"#))
+        #expect(try JSONDecoder().decode(LlamaConfig.self, from: Data(bytes)) == config)
+        let linear = #"{"rope_scaling": {"type": "linear", "factor": 2.0}}"#
+        #expect(throws: LlamaConfig.UnsupportedFeature(feature: "rope_scaling.rope_type \"linear\"")) {
+            try JSONDecoder().decode(LlamaConfig.self, from: Data(linear.utf8))
+        }
+        #expect(throws: LlamaConfig.UnsupportedFeature(feature: "model_type \"mistral\"")) {
+            try JSONDecoder().decode(LlamaConfig.self, from: Data(#"{"model_type": "mistral"}"#.utf8))
+        }
     }
 
     @Test func listsEveryProblem() {

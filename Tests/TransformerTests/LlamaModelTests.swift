@@ -1,5 +1,6 @@
 import Foundation
 import Kernels
+import SafeTensors
 import Testing
 @testable import Transformer
 
@@ -46,6 +47,33 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try AtomicFile.write(Array("garbage!".utf8) + [1, 2, 3], to: dir + "/bad.safetensors")
         #expect(throws: TransformerError.self) { try model.loadSafeTensors(from: dir + "/bad.safetensors") }
+    }
+
+    /// `rotary_emb.inv_freq` buffers (older checkpoints) and a tied model's redundant lm_head are
+    /// ignored as transformers ignores them; any other extra tensor is refused by name.
+    @Test func ignoresDerivedBuffersOnly() throws {
+        let golden = try Fixture.forward()
+        let model = try LlamaModel(config: golden.config)
+        try model.loadSafeTensors(from: Fixture.path("forward_init.safetensors"))
+        let dir = try Fixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try model.save(to: dir)
+        let extra = [Float](repeating: 0.5, count: 4)
+        func rewrite(adding name: String) throws {
+            try extra.withUnsafeBufferPointer { e in
+                let entries = model.layout.views.compactMap { view in
+                    SafeTensorsWriter.Entry(name: view.name, shape: view.shape,
+                                            floats: UnsafeBufferPointer(start: model.parameters.base + view.offset, count: view.count))
+                } + [SafeTensorsWriter.Entry(name: name, shape: [4], floats: e)].compactMap { $0 }
+                try AtomicFile.write(to: dir + "/model.safetensors") { sink in try SafeTensorsWriter.write(entries, to: sink) }
+            }
+        }
+        try rewrite(adding: "model.layers.0.self_attn.rotary_emb.inv_freq")
+        #expect(try LlamaModel.load(directory: dir).parameters.array == model.parameters.array)
+        try rewrite(adding: "model.layers.0.self_attn.q_norm.weight")
+        #expect(throws: TransformerError.invalidCheckpoint(path: dir, problems: ["unexpected tensor 'model.layers.0.self_attn.q_norm.weight'"])) {
+            try LlamaModel.load(directory: dir)
+        }
     }
 
     @Test func rejectsBadInput() throws {
