@@ -6,7 +6,8 @@ SWIFT ?= swift
 # the CPU (plain x86-64 turns SIMD into scalar calls), with testing enabled for @testable imports.
 SWIFTFLAGS := -c release -Xswiftc -target-cpu -Xswiftc $(CPU) -Xswiftc -enable-testing
 BIN := .build/release/glassbox
-APT_PACKAGES := libgit2-dev libcurl4-openssl-dev libssl-dev pkg-config nginx fcgiwrap git hyperfine minisign time
+APT_PACKAGES := libgit2-dev libcurl4-openssl-dev libssl-dev pkg-config nginx fcgiwrap git hyperfine minisign time \
+	libopenmpi-dev openmpi-bin slurmctld slurmd slurm-client munge
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build test demo bench clean asan cpu-targets
@@ -19,7 +20,7 @@ deps:
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi; \
-	for lib in libgit2 libcurl libcrypto; do pkg-config --exists $$lib || { echo "error: pkg-config cannot find $$lib after installing; check apt output above" >&2; exit 1; }; done
+	for lib in libgit2 libcurl libcrypto ompi-c; do pkg-config --exists $$lib || { echo "error: pkg-config cannot find $$lib after installing; check apt output above" >&2; exit 1; }; done
 
 ## build: the release binary, optimised for this CPU (CPU=haswell or CPU=x86-64 to choose another)
 build: deps

@@ -19,6 +19,9 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        // Open MPI 4.1 (Debian libopenmpi-dev, a build dependency from `make deps`): data-parallel
+        // training; only Training imports it (Training/CInterop), and only `--distributed mpi` calls MPI_Init.
+        .systemLibrary(name: "CMPI", pkgConfig: "ompi-c", providers: [.apt(["libopenmpi-dev"])]),
 
         // Libraries, lowest first.
         .target(name: "Digests", dependencies: ["COpenSSL"]),
@@ -30,7 +33,7 @@ let package = Package(
         .target(name: "Tokenization"),
         .target(name: "Kernels"),
         .target(name: "Transformer", dependencies: ["Kernels", "SafeTensors"]),
-        .target(name: "Training", dependencies: ["Transformer", "Kernels"]),
+        .target(name: "Training", dependencies: ["Transformer", "Kernels", "Digests", "CMPI"]),
         .target(name: "Inference", dependencies: ["Transformer", "Tokenization", "Kernels"]),
         .target(name: "Evaluation", dependencies: ["Inference", "Kernels"]),
         .target(name: "Verification", dependencies: ["Digests", "SafeTensors"]),

@@ -18,6 +18,8 @@ public enum BuildError: Error, Sendable, CustomStringConvertible {
     case outputOccupied(path: String, what: String)
     /// The release cannot be written at its path.
     case outputUnwritable(path: String, reason: String)
+    /// Submitting to or asking Slurm failed, or the store is not where every node sees it.
+    case slurm(String)
 
     /// What failed, where, and what to do.
     public var description: String {
@@ -41,6 +43,8 @@ public enum BuildError: Error, Sendable, CustomStringConvertible {
                 + "choose another --out, or pass --force to replace it (everything in it is deleted)"
         case let .outputUnwritable(path, reason):
             "cannot write the release at \(path): \(reason); choose another --out"
+        case let .slurm(message):
+            message
         }
     }
 }

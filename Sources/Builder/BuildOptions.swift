@@ -1,4 +1,5 @@
 import Foundation
+import Training
 
 /// How a build runs.
 public struct BuildOptions: Sendable {
@@ -21,6 +22,8 @@ public struct BuildOptions: Sendable {
     /// Replace whatever is at the release path (`build --force`); without it only an earlier release or
     /// an empty directory is replaced (`ReleaseTarget`).
     public var replaceAnyOutput = false
+    /// The ranks of a data-parallel step run (`glassbox _run-step --distributed mpi`); nil: one process.
+    public var processGroup: (any ProcessGroup)?
     /// The tool version recorded in `provenance.json` when the release is signed.
     public var builderVersion: String = CoreVersion.string
 

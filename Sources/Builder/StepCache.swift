@@ -103,6 +103,8 @@ public struct StepCache: Sendable {
         try BuilderFiles.makeDirectory(url.deletingLastPathComponent())
         do {
             try store.exportDirectory(record.manifest, to: url.path)
+        } catch where FileManager.default.fileExists(atPath: url.path) {
+            return url  // another process (a rank, a parallel job) exported the same outputs first
         } catch {
             throw BuildError.io(path: url.path, reason: "exporting \(record.manifest) from the store failed: \(error.description)")
         }

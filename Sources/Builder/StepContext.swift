@@ -1,6 +1,7 @@
 import Digests
 import Foundation
 import RecipeFormat
+import Training
 
 /// What an executor gets: the step, the whole recipe, its inputs as read-only directories and an
 /// empty output directory.
@@ -25,6 +26,8 @@ public struct StepContext: Sendable {
     public let threads: Int
     /// Reports progress (fraction done 0…1, a rate and its unit).
     public let progress: @Sendable (StepProgress) -> Void
+    /// The ranks running this step together (the train step under `srun --mpi=pmix`); nil: one process.
+    public var processGroup: (any ProcessGroup)? = nil
 
     /// The outputs of upstream step `id`, or an error naming the missing input.
     public func input(_ id: String) throws(BuildError) -> URL {

@@ -53,7 +53,7 @@ public struct StepRunner: Sendable {
         return Outcome(lock: LockFile(coreVersion: CoreVersion.string, recipeDigest: digest, steps: locked), records: records)
     }
 
-    private func runOrReuse(
+    func runOrReuse(
         _ spec: StepSpec, key: Digest, executor: any StepExecutor, recipe: Recipe, recipeDirectory: URL, records: [String: StepRecord]
     ) throws(BuildError) -> StepRecord {
         let lock = try StepLock(at: cache.workURL(key).appendingPathExtension("lock"))

@@ -30,6 +30,14 @@ struct BuildCommand: AsyncParsableCommand {
             The parent of --out must be writable; that too is checked before any step runs. The run log \
             (<release>.build.log.jsonl: timings, host, threads) is written next to it and is not hashed.
 
+            --executor slurm submits each step that is not cached as one sbatch job (after its \
+            inputs' jobs: --dependency=afterok, --kill-on-invalid-dep=yes) plus a last job that writes \
+            the release, prints the job ids and returns; --wait follows them until the release is \
+            written. The store must be on a file system every node sees. The train job gets --nodes × \
+            --ntasks-per-node MPI ranks (srun --mpi=pmix; same weights as one process). A failed or \
+            cancelled job: run the same command again; training resumes from its last checkpoint. \
+            `glassbox status RECIPE` shows the jobs. Job scripts: <store>/builder/slurm/. See Docs/hpc.md.
+
             Exit status: 0 built (even if some steps are not available yet); 1 failure; 64 usage error.
 
             Examples:
@@ -37,6 +45,8 @@ struct BuildCommand: AsyncParsableCommand {
               glassbox build recipe.toml --out Releases/tiny-cs-0.1 --threads 2
               glassbox build recipe.toml --no-cache
               glassbox build recipe.toml --key release-key.pem --passphrase-file pass.txt
+              glassbox build recipe.toml --executor slurm --partition small --account project_465000123 \
+                --time 02:00:00 --nodes 2 --ntasks-per-node 4 --cpus-per-task 16 --store /scratch/project/glassbox --wait
             """)
 
     @Argument(help: ArgumentHelp("The recipe to build.", valueName: "RECIPE"))
@@ -62,6 +72,8 @@ struct BuildCommand: AsyncParsableCommand {
 
     @OptionGroup var common: BuildCommandOptions
 
+    @OptionGroup var slurm: SlurmCommandOptions
+
     func run() async throws {
         let printer = BuildProgressPrinter(quiet: json)
         var options = common.buildOptions(useCache: !noCache) { printer.handle($0) }
@@ -69,6 +81,7 @@ struct BuildCommand: AsyncParsableCommand {
         options.passphraseFile = passphraseFile.map { URL(fileURLWithPath: $0) }
         options.builderVersion = "glassbox \(GlassboxVersion.string)"
         options.replaceAnyOutput = force
+        if slurm.executor == .slurm { return try runOnSlurm(options) }
         do {
             let result = try ReleaseBuild(options: options).build(
                 recipeAt: URL(fileURLWithPath: recipe), releaseDirectory: out.map { URL(fileURLWithPath: $0) })

@@ -21,6 +21,7 @@ public struct Glassbox: AsyncParsableCommand {
             TokenizerCommand.self, TokenizeCommand.self, DetokenizeCommand.self,
             TrainCommand.self, TrainBenchCommand.self,
             DataCommand.self, HashCommand.self, StoreCommand.self,
+            StatusCommand.self, RunStepCommand.self,
         ]
     )
 

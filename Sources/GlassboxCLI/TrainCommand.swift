@@ -20,8 +20,17 @@ struct TrainCommand: ParsableCommand {
             resumes from the latest one; the final weights are identical to an uninterrupted run, and \
             identical for any --threads.
 
+            --distributed mpi trains data-parallel over the MPI world that launched it (mpirun -np N, \
+            or srun --mpi=pmix inside a Slurm job): every rank reads the same files and computes its \
+            share of each update's gradient_accumulation_steps micro-batches; the gradient sum is \
+            formed in micro-batch order whatever the number of ranks, so the weights are bit for bit \
+            those of a one-process run. Rank 0 writes the output and the checkpoints; every rank \
+            verifies the checkpoint it resumes from. More ranks than micro-batches leaves ranks idle.
+
             Example: glassbox train --config config.json --options training.json --tokens train.jsonl \
             --output out --checkpoints out/checkpoints --threads 2
+              mpirun -np 4 glassbox train --config config.json --options training.json \
+            --tokens train.jsonl --output out --distributed mpi
             """
     )
 
@@ -46,6 +55,10 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Worker threads (results do not depend on it).")
     var threads: Int = 1
 
+    @Option(help: ArgumentHelp("Train data-parallel over the MPI world (mpirun / srun --mpi=pmix); same weights as one process.",
+                               valueName: "mpi"))
+    var distributed: DistributedMode?
+
     @Flag(help: "Print the result as JSON.")
     var json = false
 
@@ -61,19 +74,27 @@ struct TrainCommand: ParsableCommand {
         var trainingOptions: TrainingOptions = try support.decode(TrainingOptions.self, from: options)
         trainingOptions.threads = threads
         let documents = try support.readDocuments(tokens)
+        let group = try distributed.map { _ in try support.joinWorld() }
         let progress = ProgressLine()
         let result: TrainingResult
         do {
             result = try Trainer.run(config: modelConfig, options: trainingOptions, documents: documents,
-                                     checkpointDirectory: checkpoints, outputDirectory: output) { p in
+                                     checkpointDirectory: checkpoints, outputDirectory: output, group: group) { p in
                 progress.show(p.line)
                 return .proceed
             }
         } catch {
             progress.finish()
-            throw support.fail(error.description)
+            throw support.fail(error.description, group: group)
         }
         progress.finish()
-        try support.printResult(result, json: json, output: output)
+        group?.finalize()
+        if (group?.rank ?? 0) == 0 { try support.printResult(result, json: json, output: output) }
     }
+}
+
+/// How `glassbox train` spreads over processes.
+enum DistributedMode: String, ExpressibleByArgument, CaseIterable {
+    /// Data-parallel over the MPI world (Open MPI).
+    case mpi
 }

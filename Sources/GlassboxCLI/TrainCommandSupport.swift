@@ -11,6 +11,19 @@ enum TrainCommandSupport {
         return ExitStatus.failure.exitCode
     }
 
+    /// Prints `error: …` (with the rank) and, in a data-parallel run, ends every rank: the others
+    /// would otherwise wait for this one forever.
+    static func fail(_ message: String, group: (any ProcessGroup)?) -> ExitCode {
+        guard let group else { return fail(message) }
+        FileHandle.standardError.write(Data("error: rank \(group.rank) of \(group.size): \(message)\n".utf8))
+        group.abort(code: ExitStatus.failure.exitCode.rawValue)
+    }
+
+    /// Joins the MPI world (`--distributed mpi`).
+    static func joinWorld() throws -> any ProcessGroup {
+        do { return try MPIProcessGroup.initialize() } catch { throw fail(error.description) }
+    }
+
     /// Decodes a JSON file, naming the file and key on failure.
     static func decode<T: Decodable>(_ type: T.Type, from path: String) throws -> T {
         let data: Data

@@ -1,9 +1,11 @@
+import Digests
 import Foundation
 import Transformer
 
 /// Checkpoint directories `<dir>/step-00000012/`: `model.safetensors` (weights, HF names),
 /// `exp_avg.safetensors` and `exp_avg_sq.safetensors` (AdamW moments, same names), `state.json`
-/// (step, loader position, config, result-defining options, the log so far). Written under a
+/// (step, loader position, config, result-defining options, the log so far, the SHA-256 of the three
+/// tensor files, checked by every process that loads them). Written under a
 /// temporary name, fsynced, then renamed, so a directory named `step-N` is always complete.
 enum Checkpoint {
     struct State: Codable {
@@ -13,12 +15,20 @@ enum Checkpoint {
         var config: LlamaConfig
         var options: TrainingOptions
         var log: [TrainingLogEntry]
+        /// File name → SHA-256 (hex) of the tensor files (absent in checkpoints of older glassboxes).
+        var files: [String: String]?
     }
+
+    /// The tensor files of a checkpoint.
+    static let tensorFiles = ["model.safetensors", "exp_avg.safetensors", "exp_avg_sq.safetensors"]
 
     static func name(step: Int) -> String {
         let digits = String(step)
         return "step-" + String(repeating: "0", count: max(0, 8 - digits.count)) + digits
     }
+
+    /// The directory of the checkpoint after `step` updates.
+    static func path(step: Int, in directory: String) -> String { directory + "/" + name(step: step) }
 
     /// Writes a checkpoint of `session` and returns its path.
     static func save(_ session: TrainingSession, loader: LoaderState, log: [TrainingLogEntry], in directory: String) throws(TrainingError) -> String {
@@ -36,7 +46,18 @@ enum Checkpoint {
             try m.writeSafeTensors(to: tmp + "/model.safetensors")
             try m.writeSafeTensors(to: tmp + "/exp_avg.safetensors", buffer: session.firstMoment)
             try m.writeSafeTensors(to: tmp + "/exp_avg_sq.safetensors", buffer: session.secondMoment)
-            let state = State(step: session.completedSteps, loader: loader, config: m.config, options: session.options.resultDefining, log: log)
+        } catch {
+            throw .model(error)
+        }
+        var files: [String: String] = [:]
+        for file in tensorFiles {
+            do { files[file] = try Digest.sha256(ofFileAt: tmp + "/" + file).hex } catch {
+                throw .io(path: tmp + "/" + file, reason: "cannot hash the checkpoint file (\(error.description))")
+            }
+        }
+        do {
+            let state = State(step: session.completedSteps, loader: loader, config: session.model.config,
+                              options: session.options.resultDefining, log: log, files: files)
             try AtomicFile.write(try AtomicFile.canonicalJSON(state), to: tmp + "/state.json")
         } catch {
             throw .model(error)
@@ -82,6 +103,7 @@ enum Checkpoint {
         guard state.step <= session.options.steps, state.log.count == state.step else {
             throw .checkpoint(path: path, reason: "step \(state.step) does not fit a run of \(session.options.steps) steps with \(state.log.count) log entries")
         }
+        try verify(state.files, in: path)
         do {
             let m = session.model
             try m.loadSafeTensors(from: path + "/model.safetensors")
@@ -92,6 +114,20 @@ enum Checkpoint {
         }
         session.completedSteps = state.step
         return (state.loader, state.log)
+    }
+
+    /// Checks each tensor file against the digest recorded in state.json.
+    static func verify(_ files: [String: String]?, in path: String) throws(TrainingError) {
+        guard let files else { return }
+        for file in tensorFiles {
+            let actual: String
+            do { actual = try Digest.sha256(ofFileAt: path + "/" + file).hex } catch {
+                throw .checkpoint(path: path, reason: "\(file) cannot be read (\(error.description)); delete this checkpoint directory to resume from the previous one")
+            }
+            guard actual == files[file] else {
+                throw .checkpoint(path: path, reason: "\(file) has SHA-256 \(actual) but state.json records \(files[file] ?? "none"); the checkpoint is damaged: delete this checkpoint directory to resume from the previous one")
+            }
+        }
     }
 
     /// Names of the options that differ.

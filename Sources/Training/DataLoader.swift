@@ -77,6 +77,12 @@ public struct DataLoader {
         }
     }
 
+    /// Advances past the next B windows without reading them (a data-parallel rank skipping another
+    /// rank's micro-batch: the order, and so every later window, stays the global one).
+    public mutating func skipBatch(batch: Int) {
+        for _ in 0..<batch { _ = nextWindow() }
+    }
+
     /// (language index, window index) of the next sample; advances the state.
     mutating func nextWindow() -> (Int, Int) {
         let i = state.nextSample

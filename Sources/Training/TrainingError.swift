@@ -16,6 +16,8 @@ public enum TrainingError: Error, Sendable, Equatable, CustomStringConvertible {
     case io(path: String, reason: String)
     /// The model rejected its config or input.
     case model(TransformerError)
+    /// A data-parallel run failed: MPI reported an error or the ranks disagree.
+    case distributed(String)
 
     /// A readable message.
     public var description: String {
@@ -33,6 +35,7 @@ public enum TrainingError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .checkpoint(path, reason): "checkpoint \(path): \(reason)"
         case let .io(path, reason): "cannot access \(path): \(reason)"
         case let .model(error): error.description
+        case let .distributed(reason): "distributed training: \(reason)"
         }
     }
 

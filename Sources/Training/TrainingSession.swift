@@ -47,20 +47,32 @@ public final class TrainingSession {
 
     /// One update; `fill(m, tokens, targets)` writes micro-batch m's B·T tokens and targets.
     public func step(fill: (Int, UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Int32>) throws(TrainingError) -> Void) throws(TrainingError) -> TrainingLogEntry {
-        let o = options, threads = o.threads, n = o.batchSize * o.sequenceLength
+        let o = options, threads = o.threads
         gradients.zero()
         var lossSum = 0.0, counted = 0
         for micro in 0..<o.gradientAccumulationSteps {
             try fill(micro, tokens, targets)
-            if let bad = (0..<n).first(where: { tokens[$0] < 0 || Int(tokens[$0]) >= model.config.vocabSize || Int(targets[$0]) >= model.config.vocabSize }) {
-                throw .model(.invalidInput("token id \(tokens[bad]) / target \(targets[bad]) is outside 0..<\(model.config.vocabSize) (vocab_size); the tokenizer and [model] vocab_size disagree"))
-            }
+            try checkTokens()
             if let loss = model.forwardBackward(tokens: tokens, targets: targets, activations: activations, gradients: gradients,
                                                 accumulationSteps: o.gradientAccumulationSteps, threads: threads) {
                 lossSum += loss
                 counted += 1
             }
         }
+        return try finishStep(lossSum: lossSum, counted: counted)
+    }
+
+    /// Throws when a token or target of the current micro-batch is outside the vocabulary.
+    func checkTokens() throws(TrainingError) {
+        let n = options.batchSize * options.sequenceLength
+        if let bad = (0..<n).first(where: { tokens[$0] < 0 || Int(tokens[$0]) >= model.config.vocabSize || Int(targets[$0]) >= model.config.vocabSize }) {
+            throw .model(.invalidInput("token id \(tokens[bad]) / target \(targets[bad]) is outside 0..<\(model.config.vocabSize) (vocab_size); the tokenizer and [model] vocab_size disagree"))
+        }
+    }
+
+    /// Norm, divergence check, clipping and the AdamW update on the summed gradients.
+    func finishStep(lossSum: Double, counted: Int) throws(TrainingError) -> TrainingLogEntry {
+        let o = options, threads = o.threads, n = o.batchSize * o.sequenceLength
         let loss = counted == 0 ? 0 : lossSum / Double(counted)
         let norm = VectorOps.sumOfSquares(gradients.base, count: gradients.count, threads: threads).squareRoot()
         guard loss.isFinite, norm.isFinite else {

@@ -34,6 +34,9 @@ public final class LlamaActivations {
     let dResidual: FloatBuffer, dNorm: FloatBuffer, dHidden: FloatBuffer, dGate: FloatBuffer, dUp: FloatBuffer
     let dAttention: FloatBuffer, dq: FloatBuffer, dk: FloatBuffer, dv: FloatBuffer
 
+    /// ∂L/∂(embedding output) [B·T, C] after a `forwardBackward` with `embeddingGradient: false`.
+    public var embeddingOutputGradient: UnsafePointer<Float> { UnsafePointer(dResidual.base) }
+
     /// Floats needed for this shape (for the memory estimate).
     public static func floatCount(config: LlamaConfig, batch: Int, seqLen: Int) -> Int {
         let n = batch * seqLen

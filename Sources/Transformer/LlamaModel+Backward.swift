@@ -5,9 +5,12 @@ extension LlamaModel {
     /// (same layout as `parameters`), where L is the mean loss over valid targets divided by
     /// `accumulationSteps`. Returns the micro-batch's mean loss (nil when no target is valid).
     /// tokens and targets: [B·T], validated by the caller (targets < 0 are ignored).
+    /// `embeddingGradient` false leaves the embedding table's own term out of `gradients` and
+    /// ∂L/∂(embedding output) in `activations.embeddingOutputGradient`, for `addEmbeddingGradient`
+    /// later (data-parallel ranks add it onto the running sum in micro-batch order).
     public func forwardBackward(
         tokens: UnsafePointer<Int32>, targets: UnsafePointer<Int32>, activations a: LlamaActivations,
-        gradients g: FloatBuffer, accumulationSteps: Int, threads: Int
+        gradients g: FloatBuffer, accumulationSteps: Int, threads: Int, embeddingGradient: Bool = true
     ) -> Double? {
         let n = a.batch * a.seqLen
         forward(tokens: tokens, activations: a, threads: threads)
@@ -20,12 +23,21 @@ extension LlamaModel {
             gradScale: scale, threads: threads)
         var sum = 0.0
         for r in 0..<n where targets[r] >= 0 { sum += Double(a.losses.base[r]) }
-        backward(tokens: tokens, activations: a, gradients: g, threads: threads)
+        backward(tokens: tokens, activations: a, gradients: g, embeddingGradient: embeddingGradient, threads: threads)
         return sum / Double(valid)
     }
 
+    /// dtable[ids[n]] += dEmbedding[n, :], n ascending: the embedding table's term of a micro-batch
+    /// whose `forwardBackward` ran with `embeddingGradient: false`. tokens: [B·T]; dEmbedding: [B·T, C].
+    public func addEmbeddingGradient(tokens: UnsafePointer<Int32>, dEmbedding: UnsafePointer<Float>, count: Int,
+                                     gradients g: FloatBuffer, threads: Int) {
+        Embedding.embeddingBackward(dtable: at(g, layout.embed), ids: tokens, dout: dEmbedding, count: count,
+                                    dim: config.hiddenSize, threads: threads)
+    }
+
     /// Backward from ∂L/∂logits (held in `a.logits`) to every parameter gradient (accumulated).
-    func backward(tokens: UnsafePointer<Int32>, activations a: LlamaActivations, gradients g: FloatBuffer, threads: Int) {
+    func backward(tokens: UnsafePointer<Int32>, activations a: LlamaActivations, gradients g: FloatBuffer,
+                  embeddingGradient: Bool = true, threads: Int) {
         let cfg = config, p = parameters
         let n = a.batch * a.seqLen, c = cfg.hiddenSize
         let dres = a.dResidual.base
@@ -40,7 +52,9 @@ extension LlamaModel {
             mlpBackward(layer: l, a, g, threads: threads)
             attentionBackward(layer: l, a, g, threads: threads)
         }
-        Embedding.embeddingBackward(dtable: at(g, layout.embed), ids: tokens, dout: dres, count: n, dim: c, threads: threads)
+        if embeddingGradient {
+            Embedding.embeddingBackward(dtable: at(g, layout.embed), ids: tokens, dout: dres, count: n, dim: c, threads: threads)
+        }
     }
 
     /// dres: ∂L/∂x_{l+1} on entry, ∂L/∂x_mid on exit.

@@ -34,7 +34,7 @@ public struct TrainStep: StepExecutor {
         do {
             _ = try Trainer.run(config: config, options: options, documents: tokenized,
                                 checkpointDirectory: context.scratchDirectory.appendingPathComponent("checkpoints").path,
-                                outputDirectory: context.outputDirectory.path) { progress in
+                                outputDirectory: context.outputDirectory.path, group: context.processGroup) { progress in
                 context.progress(StepProgress(fraction: Double(progress.entry.step) / Double(max(1, progress.totalSteps)),
                                               rate: progress.tokensPerSecond, unit: "tokens"))
                 return .proceed

@@ -1,0 +1,32 @@
+import Foundation
+
+extension SlurmBuild {
+    /// Blocks until the release job of `submission` finished, reporting each step whose phase changed
+    /// (polling `scontrol` every `interval` seconds). Throws when a job failed, naming its log.
+    public static func wait(
+        for submission: SlurmSubmission, interval: Double = 2, report: ([SlurmStepStatus]) -> Void
+    ) throws(BuildError) {
+        var last: [String: String] = [:]
+        var unknownPolls = 0
+        while true {
+            let statuses = SlurmStepStatus.of(submission)
+            let changed = statuses.filter { last[$0.step] != $0.phase }
+            if !changed.isEmpty { report(changed) }
+            for status in statuses { last[status.step] = status.phase }
+            if let failed = statuses.first(where: { $0.phase == "failed" }) {
+                throw BuildError.slurm("step \(failed.step) failed: job \(failed.jobID ?? "?") \(failed.slurm?.state ?? "")"
+                    + (failed.slurm.map { $0.reason.isEmpty ? "" : " (\($0.reason), exit \($0.exitCode))" } ?? "")
+                    + "; log: \(failed.log ?? "none"). Fix the cause and run `glassbox build \(submission.recipe) --executor slurm` "
+                    + "again: finished steps are cached and training resumes from its last checkpoint")
+            }
+            if statuses.last?.phase == "done" { return }
+            unknownPolls = statuses.contains { $0.phase == "unknown" } ? unknownPolls + 1 : 0
+            if unknownPolls >= 15 {
+                let lost = statuses.filter { $0.phase == "unknown" }.map { "\($0.step) (job \($0.jobID ?? "?"))" }
+                throw BuildError.slurm("Slurm does not know the jobs \(lost.joined(separator: ", ")) any more; check `squeue`, "
+                    + "then run `glassbox build \(submission.recipe) --executor slurm` again (finished steps are cached)")
+            }
+            Thread.sleep(forTimeInterval: interval)
+        }
+    }
+}
