@@ -8,11 +8,13 @@ import Glibc
 /// claims 8 CPUs (`SlurmdParameters=config_overrides`), so a 2-core machine runs 4 ranks.
 final class SlurmTestCluster {
     let directory: String
-    private var pids: [pid_t] = []
+    private var daemons: [Process] = []
 
     /// Environment for the Slurm clients (and for glassbox, which runs them).
     var environment: [String: String] { ["SLURM_CONF": directory + "/slurm.conf"] }
 
+    /// Starts munged, slurmctld and slurmd in the foreground (a daemon that forks would keep
+    /// Foundation's Process waiting on its inherited descriptors) and waits until the node is idle.
     init(directory: String) throws {
         self.directory = directory
         for sub in ["munge", "state", "spool", "log"] {
@@ -20,24 +22,49 @@ final class SlurmTestCluster {
         }
         chmod(directory + "/munge", 0o755)
         try tool("mungekey", ["--create", "--keyfile=\(directory)/munge.key"])
-        try tool("munged", ["--socket=\(directory)/munge/munge.sock", "--key-file=\(directory)/munge.key",
-                            "--pid-file=\(directory)/munge/munged.pid", "--log-file=\(directory)/log/munged.log",
-                            "--seed-file=\(directory)/munge/seed", "--force"])
-        try track(directory + "/munge/munged.pid")
+        try daemon("munged", ["--foreground", "--socket=\(directory)/munge/munge.sock", "--key-file=\(directory)/munge.key",
+                              "--pid-file=\(directory)/munge/munged.pid", "--log-file=\(directory)/log/munged.log",
+                              "--seed-file=\(directory)/munge/seed", "--force"])
+        try waitFor { FileManager.default.fileExists(atPath: directory + "/munge/munge.sock") }
         try Data(try configuration().utf8).write(to: URL(fileURLWithPath: directory + "/slurm.conf"))
-        try tool("slurmctld", ["-f", directory + "/slurm.conf", "-i"])
-        try track(directory + "/slurmctld.pid")
-        try tool("slurmd", ["-f", directory + "/slurm.conf", "-N", Self.hostName])
-        try track(directory + "/slurmd.pid")
-        try waitUntilIdle()
+        try daemon("slurmctld", ["-D", "-f", directory + "/slurm.conf", "-i"])
+        try daemon("slurmd", ["-D", "-f", directory + "/slurm.conf", "-N", Self.hostName])
+        try waitFor { (try? self.tool("sinfo", ["-h", "-o", "%t"]).stdout.hasPrefix("idle")) == true }
     }
 
     deinit {
-        for pid in pids.reversed() { kill(pid, SIGTERM) }
-        for pid in pids.reversed() {
+        for process in daemons.reversed() where process.isRunning { kill(process.processIdentifier, SIGTERM) }
+        for process in daemons.reversed() {
+            let pid = process.processIdentifier
             for _ in 0..<50 where Self.alive(pid) { usleep(100_000) }
             if Self.alive(pid) { kill(pid, SIGKILL) }
         }
+    }
+
+    /// Starts a daemon in the foreground, its output appended to `log/<name>.out`.
+    private func daemon(_ name: String, _ arguments: [String]) throws {
+        guard let path = HPCPackages.path(of: name) else { throw GlassboxProcess.HarnessError(description: "\(name) is not installed") }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let log = directory + "/log/\(name).out"
+        FileManager.default.createFile(atPath: log, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        process.standardOutput = handle
+        process.standardError = handle
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        daemons.append(process)
+    }
+
+    /// Polls `ready` every 0.1 s for up to 20 s.
+    private func waitFor(_ ready: () -> Bool) throws {
+        for _ in 0..<200 {
+            if ready() { return }
+            usleep(100_000)
+        }
+        throw GlassboxProcess.HarnessError(description: "the test cluster did not start\(logs())")
     }
 
     static var hostName: String {
@@ -106,29 +133,9 @@ final class SlurmTestCluster {
         return line.split(separator: " ").first { $0.hasPrefix("JobState=") }.map { String($0.dropFirst(9)) } ?? "?"
     }
 
-    private func track(_ pidFile: String) throws {
-        for _ in 0..<100 {
-            if let text = try? String(contentsOfFile: pidFile, encoding: .utf8),
-               let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
-                pids.append(pid)
-                return
-            }
-            usleep(50_000)
-        }
-        throw GlassboxProcess.HarnessError(description: "no pid in \(pidFile)\(logs())")
-    }
-
-    private func waitUntilIdle() throws {
-        for _ in 0..<100 {
-            if let out = try? tool("sinfo", ["-h", "-o", "%t"]).stdout, out.hasPrefix("idle") { return }
-            usleep(100_000)
-        }
-        throw GlassboxProcess.HarnessError(description: "the test node did not become idle\(logs())")
-    }
-
     /// The tails of the daemon logs, for failure messages.
     func logs() -> String {
-        ["slurmctld.log", "slurmd.log", "munged.log"].map { name in
+        ["slurmctld.log", "slurmd.log", "munged.log", "slurmctld.out", "slurmd.out", "munged.out"].map { name in
             let text = (try? String(contentsOfFile: directory + "/log/" + name, encoding: .utf8)) ?? ""
             return "\n--- \(name):\n" + text.split(separator: "\n").suffix(15).joined(separator: "\n")
         }.joined()

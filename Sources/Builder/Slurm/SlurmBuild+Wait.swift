@@ -6,7 +6,7 @@ extension SlurmBuild {
     public static func wait(
         for submission: SlurmSubmission, interval: Double = 2, report: ([SlurmStepStatus]) -> Void
     ) throws(BuildError) {
-        var last: [String: String] = [:]
+        var last = Dictionary(uniqueKeysWithValues: submission.cached.map { ($0, "cached") })
         var unknownPolls = 0
         while true {
             let statuses = SlurmStepStatus.of(submission)
