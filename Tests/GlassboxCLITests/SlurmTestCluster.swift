@@ -8,13 +8,12 @@ import Glibc
 /// claims 8 CPUs (`SlurmdParameters=config_overrides`), so a 2-core machine runs 4 ranks.
 final class SlurmTestCluster {
     let directory: String
-    private var daemons: [Process] = []
+    private var pids: [pid_t] = []
 
     /// Environment for the Slurm clients (and for glassbox, which runs them).
     var environment: [String: String] { ["SLURM_CONF": directory + "/slurm.conf"] }
 
-    /// Starts munged, slurmctld and slurmd in the foreground (a daemon that forks would keep
-    /// Foundation's Process waiting on its inherited descriptors) and waits until the node is idle.
+    /// Starts munged, slurmctld and slurmd and waits until the node is idle.
     init(directory: String) throws {
         self.directory = directory
         for sub in ["munge", "state", "spool", "log"] {
@@ -22,40 +21,40 @@ final class SlurmTestCluster {
         }
         chmod(directory + "/munge", 0o755)
         try tool("mungekey", ["--create", "--keyfile=\(directory)/munge.key"])
-        try daemon("munged", ["--foreground", "--socket=\(directory)/munge/munge.sock", "--key-file=\(directory)/munge.key",
+        try daemon("munged", ["--socket=\(directory)/munge/munge.sock", "--key-file=\(directory)/munge.key",
                               "--pid-file=\(directory)/munge/munged.pid", "--log-file=\(directory)/log/munged.log",
-                              "--seed-file=\(directory)/munge/seed", "--force"])
-        try waitFor { FileManager.default.fileExists(atPath: directory + "/munge/munge.sock") }
+                              "--seed-file=\(directory)/munge/seed", "--force"], pidFile: directory + "/munge/munged.pid")
         try Data(try configuration().utf8).write(to: URL(fileURLWithPath: directory + "/slurm.conf"))
-        try daemon("slurmctld", ["-D", "-f", directory + "/slurm.conf", "-i"])
-        try daemon("slurmd", ["-D", "-f", directory + "/slurm.conf", "-N", Self.hostName])
+        try daemon("slurmctld", ["-f", directory + "/slurm.conf", "-i"], pidFile: directory + "/slurmctld.pid")
+        try daemon("slurmd", ["-f", directory + "/slurm.conf", "-N", Self.hostName], pidFile: directory + "/slurmd.pid")
         try waitFor { (try? self.tool("sinfo", ["-h", "-o", "%t"]).stdout.hasPrefix("idle")) == true }
     }
 
     deinit {
-        for process in daemons.reversed() where process.isRunning { kill(process.processIdentifier, SIGTERM) }
-        for process in daemons.reversed() {
-            let pid = process.processIdentifier
+        for pid in pids.reversed() { kill(pid, SIGTERM) }
+        for pid in pids.reversed() {
             for _ in 0..<50 where Self.alive(pid) { usleep(100_000) }
             if Self.alive(pid) { kill(pid, SIGKILL) }
         }
     }
 
-    /// Starts a daemon in the foreground, its output appended to `log/<name>.out`.
-    private func daemon(_ name: String, _ arguments: [String]) throws {
+    /// Starts a daemon (it forks into the background) and records its pid from `pidFile`. It is
+    /// started through bash with every inherited descriptor above 2 closed: Foundation's Process
+    /// watches each child through a socket the child inherits, and a daemon keeping one of those
+    /// open would leave that Process waiting forever.
+    private func daemon(_ name: String, _ arguments: [String], pidFile: String) throws {
         guard let path = HPCPackages.path(of: name) else { throw GlassboxProcess.HarnessError(description: "\(name) is not installed") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let log = directory + "/log/\(name).out"
-        FileManager.default.createFile(atPath: log, contents: nil)
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        process.standardOutput = handle
-        process.standardError = handle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        daemons.append(process)
+        let closeAndExec = "for fd in /proc/$$/fd/*; do n=${fd##*/}; [ \"$n\" -gt 2 ] && eval \"exec $n>&-\"; done 2>/dev/null; exec \"$0\" \"$@\""
+        let output = try GlassboxProcess.runTool("/bin/bash", ["-c", closeAndExec, path] + arguments, env: environment)
+        guard output.status == 0 else {
+            throw GlassboxProcess.HarnessError(description: "\(name) failed to start: \(output.stderr)\(logs())")
+        }
+        try waitFor {
+            guard let text = try? String(contentsOfFile: pidFile, encoding: .utf8),
+                  let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)), Self.alive(pid) else { return false }
+            pids.append(pid)
+            return true
+        }
     }
 
     /// Polls `ready` every 0.1 s for up to 20 s.
@@ -135,7 +134,7 @@ final class SlurmTestCluster {
 
     /// The tails of the daemon logs, for failure messages.
     func logs() -> String {
-        ["slurmctld.log", "slurmd.log", "munged.log", "slurmctld.out", "slurmd.out", "munged.out"].map { name in
+        ["slurmctld.log", "slurmd.log", "munged.log"].map { name in
             let text = (try? String(contentsOfFile: directory + "/log/" + name, encoding: .utf8)) ?? ""
             return "\n--- \(name):\n" + text.split(separator: "\n").suffix(15).joined(separator: "\n")
         }.joined()
