@@ -28,6 +28,7 @@ public struct SlurmBuild: Sendable {
         let store = URL(fileURLWithPath: options.storeRoot).standardizedFileURL.path
         let storeID = try SharedStore.prepare(store: store)
         let release = (releaseDirectory ?? ReleaseBuild.defaultReleaseDirectory(for: recipe)).standardizedFileURL
+        try ReleaseTarget.check(release, force: options.replaceAnyOutput)
         let plan = try BuildPlan(recipe: recipe, recipeDirectory: recipePath.deletingLastPathComponent(), options: options)
         let previous = (try? SlurmSubmission.read(release: release)).flatMap { $0.recipeDigest == plan.recipeDigest ? $0 : nil }
         let directory = URL(fileURLWithPath: store)
@@ -57,6 +58,7 @@ public struct SlurmBuild: Sendable {
         if let key = options.signingKey { command += ["--key", key.standardizedFileURL.path] }
         if let file = options.passphraseFile { command += ["--passphrase-file", file.standardizedFileURL.path] }
         if !options.useCache { command.append("--no-cache") }
+        if options.replaceAnyOutput { command.append("--force") }
         jobs.append(try submitJob(step: "release", command: command, ranks: 1, after: jobs.map(\.jobID), directory: directory,
                                   store: store, storeID: storeID, summary: "glassbox release \(release.path) of \(recipePath.path)"))
         let submission = SlurmSubmission(
