@@ -106,11 +106,11 @@ struct SlurmExecutorTests {
         let training = """
             [training]
             sequence_length = 32
-            batch_size = 4
+            batch_size = 8
             gradient_accumulation_steps = 2
-            steps = 150
-            learning_rate = 0.01
-            checkpoint_every_steps = 5
+            steps = 3000
+            learning_rate = 0.003
+            checkpoint_every_steps = 50
             """
         let recipe = try Self.recipe(in: temp.path + "/recipe", training: training)
         let store = temp.path + "/s2"
