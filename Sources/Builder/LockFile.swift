@@ -16,16 +16,20 @@ public struct LockFile: Codable, Sendable, Equatable {
     public var recipeDigest: Digest
     /// Every step of the graph, in execution order.
     public var steps: [LockedStep]
+    /// `imported, declared` for weights trained elsewhere; absent (nil) for a release Glassbox trained,
+    /// which is rebuilt bit for bit (see `reproducibilityClass`). Absent keeps older locks byte-identical.
+    public var reproducibility: ReproducibilityClass?
 
     enum CodingKeys: String, CodingKey {
-        case format, steps
+        case format, steps, reproducibility
         case coreVersion = "core_version"
         case recipeDigest = "recipe_digest"
     }
 
     /// Creates a lock.
-    public init(coreVersion: String, recipeDigest: Digest, steps: [LockedStep]) {
+    public init(coreVersion: String, recipeDigest: Digest, steps: [LockedStep], reproducibility: ReproducibilityClass? = nil) {
         format = Self.currentFormat
+        self.reproducibility = reproducibility
         self.coreVersion = coreVersion
         self.recipeDigest = recipeDigest
         self.steps = steps
@@ -53,6 +57,9 @@ public struct LockFile: Codable, Sendable, Equatable {
             throw BuildError.invalidLock(path: url.path, reason: "not a valid lock file (\(error))")
         }
     }
+
+    /// The release's reproducibility class (`rebuilt bit for bit` when the lock records none).
+    public var reproducibilityClass: ReproducibilityClass { reproducibility ?? .rebuiltBitForBit }
 
     /// The locked step named `id`.
     public func step(_ id: String) -> LockedStep? { steps.first { $0.id == id } }

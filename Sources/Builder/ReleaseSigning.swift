@@ -63,6 +63,11 @@ public final class ReleaseSigning {
                 guard let digest = source.sha256 ?? lock.step("fetch.\(source.id)")?.inputs?["file"] else { return nil }
                 return ProvenanceInputs.Dependency(name: source.id, uri: source.uri, digest: digest)
             }
+            // Imported weights (backend = "external"): pinned like a source.
+            if let weights = recipe.training.weights,
+               let digest = weights.sha256 ?? lock.step("import")?.inputs?["weights"] {
+                inputs.dependencies.append(ProvenanceInputs.Dependency(name: "weights", uri: weights.uri, digest: digest))
+            }
             return try ReleaseSigner(key: key, provenance: inputs).sign(directory)
         } catch {
             throw BuildError.signing(key: keyPath, reason: error.description)

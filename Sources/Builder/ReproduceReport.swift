@@ -35,23 +35,48 @@ public struct ReproduceReport: Codable, Sendable {
     public let firstDivergence: String?
     /// True when every step the lock records as built was rebuilt bit for bit and every release file matches.
     public let matched: Bool
+    /// The release's class: `rebuilt bit for bit`, or `imported, declared` (weights trained elsewhere).
+    public var reproducibility: ReproducibilityClass
+    /// False for an imported release: its training was not (and cannot be) re-run.
+    public var trainingRerun: Bool { reproducibility == .rebuiltBitForBit }
 
     enum CodingKeys: String, CodingKey {
-        case steps, matched
+        case steps, matched, reproducibility
         case firstDivergence = "first_divergence"
+        case trainingRerun = "training_rerun"
     }
 
     /// A report with every step row of this one.
-    public init(steps: [Row], firstDivergence: String?, matched: Bool) {
+    public init(steps: [Row], firstDivergence: String?, matched: Bool, reproducibility: ReproducibilityClass = .rebuiltBitForBit) {
         self.steps = steps
         self.firstDivergence = firstDivergence
         self.matched = matched
+        self.reproducibility = reproducibility
+    }
+
+    /// Decodes a report written by `encode(to:)`.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        steps = try c.decode([Row].self, forKey: .steps)
+        firstDivergence = try c.decodeIfPresent(String.self, forKey: .firstDivergence)
+        matched = try c.decode(Bool.self, forKey: .matched)
+        reproducibility = try c.decodeIfPresent(ReproducibilityClass.self, forKey: .reproducibility) ?? .rebuiltBitForBit
+    }
+
+    /// Encodes every field, `training_rerun` included.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(steps, forKey: .steps)
+        try c.encodeIfPresent(firstDivergence, forKey: .firstDivergence)
+        try c.encode(matched, forKey: .matched)
+        try c.encode(reproducibility, forKey: .reproducibility)
+        try c.encode(trainingRerun, forKey: .trainingRerun)
     }
 
     /// This report with the `sign` row added last; a `failed` row is a divergence.
     public func appending(_ signature: Row) -> ReproduceReport {
         let failed = signature.result == "failed"
         return ReproduceReport(steps: steps + [signature], firstDivergence: firstDivergence ?? (failed ? signature.step : nil),
-                               matched: matched && !failed)
+                               matched: matched && !failed, reproducibility: reproducibility)
     }
 }

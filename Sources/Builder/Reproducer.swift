@@ -101,12 +101,19 @@ public struct Reproducer: Sendable {
                 differing = Self.differingFiles(expected.files ?? [], got?.files ?? []) + tampered
             }
             if expected.status == .built, result != "match" { divergence = expected.id }
-            rows.append(row(expected, got, result: result, differing: differing))
+            var entry = row(expected, got, result: result, differing: differing)
+            if expected.kind == .import { entry.note = Self.importNote }
+            rows.append(entry)
         }
         let unexpected = rebuilt.steps.filter { lock.step($0.id) == nil }.map(\.id)
         if divergence == nil, let extra = unexpected.first { divergence = extra }
-        return ReproduceReport(steps: rows, firstDivergence: divergence, matched: divergence == nil)
+        return ReproduceReport(steps: rows, firstDivergence: divergence, matched: divergence == nil,
+                               reproducibility: lock.reproducibilityClass)
     }
+
+    /// The note on an `import` row: what was and was not re-done.
+    static let importNote = "training was not re-run (weights trained elsewhere): the weights were fetched again, "
+        + "their pinned digest and every file digest re-checked, and their structure verified; evaluation was re-run on them"
 
     private func row(_ expected: LockedStep, _ got: LockedStep?, result: String, differing: [String]) -> ReproduceReport.Row {
         ReproduceReport.Row(step: expected.id, expectedKey: expected.key, key: got?.key, expected: expected.manifest,

@@ -55,6 +55,12 @@ enum StepConfigs {
         let training: TrainingSection
     }
 
+    struct Import: Encodable {
+        let model: ModelSection
+        let tokenizer: TokenizerSection
+        let training: TrainingSection
+    }
+
     struct Evaluate: Encodable {
         let evaluation: EvaluationSection
     }

@@ -2,8 +2,8 @@ import Digests
 import Foundation
 import RecipeFormat
 
-/// The step graph of a recipe: fetch (one per source) → prepare → tokenizer → train → evaluate →
-/// package, in an order where every step comes after its inputs. Signing is not part of the graph:
+/// The step graph of a recipe: fetch (one per source) → prepare → tokenizer → train (or, for weights
+/// trained elsewhere, import) → evaluate → package, in an order where every step comes after its inputs. Signing is not part of the graph:
 /// its signature is randomised and covers `recipe.lock.json`, so it can be neither cached nor locked;
 /// `ReleaseWriter` runs it on the finished release (`ReleaseSigning`).
 public struct StepGraph: Sendable {
@@ -23,20 +23,51 @@ public struct StepGraph: Sendable {
         }
         let fetches = steps.map(\.id)
         steps.append(StepSpec(id: "prepare", kind: .prepare, config: try StepConfigs.text(StepConfigs.Prepare(recipe.data)), upstream: fetches))
-        steps.append(StepSpec(id: "tokenizer", kind: .tokenizer, config: try StepConfigs.text(recipe.tokenizer), upstream: ["prepare"]))
-        let train = StepConfigs.Train(model: recipe.model, training: recipe.training)
-        steps.append(StepSpec(id: "train", kind: .train, config: try StepConfigs.text(train), upstream: ["prepare", "tokenizer"]))
+        let model = recipe.training.isExternal
+            ? try Self.importSteps(recipe, base: dataDirectory ?? recipeDirectory)
+            : try Self.trainingSteps(recipe)
+        steps += model
+        let modelSteps = model.map(\.id)
         var extra: [String: Digest] = [:]
         for file in recipe.evaluation.extraFiles {
             let path = String(file.dropFirst("file:".count))
             extra[path] = try Self.digest(ofFileAt: recipeDirectory.appendingPathComponent(path), step: "evaluate")
         }
         steps.append(StepSpec(id: "evaluate", kind: .evaluate, config: try StepConfigs.text(StepConfigs.Evaluate(evaluation: recipe.evaluation)),
-                              upstream: ["prepare", "tokenizer", "train"], localInputs: extra))
+                              upstream: ["prepare"] + modelSteps, localInputs: extra))
         let package = StepConfigs.Package(release: recipe.release, compliance: recipe.compliance, sources: recipe.data.sources)
         steps.append(StepSpec(id: "package", kind: .package, config: try StepConfigs.text(package),
-                              upstream: ["prepare", "tokenizer", "train", "evaluate"]))
+                              upstream: ["prepare"] + modelSteps + ["evaluate"]))
         self.steps = steps
+    }
+
+    /// `tokenizer` then `train`: Glassbox's own cores.
+    static func trainingSteps(_ recipe: Recipe) throws(BuildError) -> [StepSpec] {
+        let train = StepConfigs.Train(model: recipe.model, training: recipe.training)
+        return [
+            StepSpec(id: "tokenizer", kind: .tokenizer, config: try StepConfigs.text(recipe.tokenizer), upstream: ["prepare"]),
+            StepSpec(id: "train", kind: .train, config: try StepConfigs.text(train), upstream: ["prepare", "tokenizer"]),
+        ]
+    }
+
+    /// `import`: weights trained elsewhere. Its key covers the recipe's description of the model, the
+    /// declared facts, and the bytes of local weights and of the declared config file.
+    static func importSteps(_ recipe: Recipe, base: URL) throws(BuildError) -> [StepSpec] {
+        let config = StepConfigs.Import(model: recipe.model, tokenizer: recipe.tokenizer, training: recipe.training)
+        var local: [String: Digest] = [:]
+        if let uri = recipe.training.weights?.uri, uri.hasPrefix("file:") {
+            local["weights"] = try digest(ofFileAt: resolve(uri, base: base), step: "import")
+        }
+        if let uri = recipe.training.declared?.configFile {
+            local["config_file"] = try digest(ofFileAt: resolve(uri, base: base), step: "import")
+        }
+        return [StepSpec(id: "import", kind: .import, config: try StepConfigs.text(config), upstream: [], localInputs: local)]
+    }
+
+    /// The file a `file:` location names, relative to `base` unless absolute.
+    static func resolve(_ uri: String, base: URL) -> URL {
+        let path = String(uri.dropFirst("file:".count))
+        return path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
     }
 
     /// The digest of a `file:` source's bytes (a directory: its manifest digest); nil for remote sources,

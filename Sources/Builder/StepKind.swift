@@ -8,6 +8,9 @@ public enum StepKind: String, Codable, Sendable, CaseIterable, Comparable {
     case tokenizer
     /// Train the model.
     case train
+    /// Import weights trained elsewhere (`[training] backend = "external"`), in place of `tokenizer` and
+    /// `train`: fetch them from their pinned location and verify them strictly.
+    case `import`
     /// Score the model on the held-out data.
     case evaluate
     /// Assemble the release directory: model card, compliance documents, checksums.
@@ -15,7 +18,7 @@ public enum StepKind: String, Codable, Sendable, CaseIterable, Comparable {
     /// Sign the release.
     case sign
 
-    /// Graph order: fetch < prepare < tokenizer < train < evaluate < package < sign.
+    /// Graph order: fetch < prepare < tokenizer < train < import < evaluate < package < sign.
     public static func < (lhs: StepKind, rhs: StepKind) -> Bool {
         allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
     }
@@ -26,7 +29,7 @@ public enum StepKind: String, Codable, Sendable, CaseIterable, Comparable {
         switch self {
         case .fetch: nil
         case .prepare: ("data/", ["stats.json"])
-        case .tokenizer, .train, .package, .sign: ("", nil)
+        case .tokenizer, .train, .import, .package, .sign: ("", nil)
         case .evaluate: ("eval/", nil)
         }
     }

@@ -50,7 +50,9 @@ public struct StepRunner: Sendable {
         }
         let digest: Digest
         do { digest = try recipe.digest() } catch { throw BuildError.recipe(error.description) }
-        return Outcome(lock: LockFile(coreVersion: CoreVersion.string, recipeDigest: digest, steps: locked), records: records)
+        let lock = LockFile(coreVersion: CoreVersion.string, recipeDigest: digest, steps: locked,
+                            reproducibility: recipe.training.isExternal ? .importedDeclared : nil)
+        return Outcome(lock: lock, records: records)
     }
 
     func runOrReuse(

@@ -26,6 +26,12 @@ struct ReproduceCommand: AsyncParsableCommand {
             `glassbox verify` (with --key, the signature is checked too). The last row, sign, says \
             verified, checksums-match (no key given), unsigned, or failed (each problem listed).
 
+            The last line gives the release's reproducibility class: "rebuilt bit for bit" \
+            (trained by Glassbox: every step, training included, was re-run), or "imported, \
+            declared" (weights trained elsewhere, [training] backend = "external"): the import \
+            step re-fetches the weights and re-checks their digests and structure, evaluation is \
+            re-run, and training is not re-run — its facts are the provider's declarations.
+
             Exit status: 0 everything matched bit for bit; 3 a step or release file diverged or the \
             release's signature or checksums do not verify; \
             1 the release could not be read or a step failed; 64 usage error.
@@ -45,7 +51,7 @@ struct ReproduceCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Public key (PEM) that must have signed the release's model.sig.", valueName: "PUB.pem"))
     var key: String?
 
-    @Flag(help: "Print the report as JSON: {steps[{step, expected_key, key, expected, got, result, differing, note}], first_divergence, matched}.")
+    @Flag(help: "Print the report as JSON: {steps[{step, expected_key, key, expected, got, result, differing, note}], first_divergence, matched, reproducibility, training_rerun}.")
     var json = false
 
     @OptionGroup var common: BuildCommandOptions
@@ -103,5 +109,6 @@ struct ReproduceCommand: AsyncParsableCommand {
         } else {
             HashConsole.out("every built step reproduced bit for bit\n")
         }
+        HashConsole.out("reproducibility: \(report.reproducibility.rawValue) — \(report.reproducibility.explanation)\n")
     }
 }

@@ -63,7 +63,7 @@ public struct DataSource: Codable, Equatable, Sendable {
         if !id.isEmpty, !Syntax.isIdentifier(id) {
             reader.report("id", "must use only letters, digits, '.', '_' and '-', got \"\(id.prefix(100))\"")
         }
-        if !uri.isEmpty, let problem = uriProblem() { reader.report("uri", problem) }
+        if !uri.isEmpty, let problem = Self.uriProblem(uri) { reader.report("uri", problem) }
         if isRemote, sha256 == nil {
             reader.report("sha256", "missing; remote sources must pin the digest of their bytes (run `sha256sum` on a trusted copy)")
         }
@@ -77,7 +77,8 @@ public struct DataSource: Codable, Equatable, Sendable {
         }
     }
 
-    private func uriProblem() -> String? {
+    /// Why `uri` is not a source location this glassbox fetches (nil when it is one).
+    static func uriProblem(_ uri: String) -> String? {
         if uri.hasPrefix("file:") {
             let path = uri.dropFirst("file:".count)
             if path.isEmpty { return "names no file; write \"file:data/corpus.txt\" (relative to the recipe)" }

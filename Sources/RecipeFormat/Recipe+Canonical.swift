@@ -24,6 +24,13 @@ extension Recipe {
                 problems.append(RecipeProblem(keyPath: "data.sources[\(index)].uri", message: "\(url.path) does not exist"))
             }
         }
+        for (keyPath, uri) in externalLocalFiles() {
+            let path = String(uri.dropFirst("file:".count))
+            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path)
+            if !FileManager.default.fileExists(atPath: url.path) {
+                problems.append(RecipeProblem(keyPath: keyPath, message: "\(url.path) does not exist"))
+            }
+        }
         for (index, file) in evaluation.extraFiles.enumerated() {
             let url = directory.appendingPathComponent(String(file.dropFirst("file:".count)))
             if !FileManager.default.fileExists(atPath: url.path) {
@@ -31,5 +38,13 @@ extension Recipe {
             }
         }
         return problems
+    }
+
+    /// The `file:` locations of an external training run (weights, config file) by key path.
+    private func externalLocalFiles() -> [(String, String)] {
+        var files: [(String, String)] = []
+        if let uri = training.weights?.uri, uri.hasPrefix("file:") { files.append(("training.weights.uri", uri)) }
+        if let uri = training.declared?.configFile { files.append(("training.declared.config_file", uri)) }
+        return files
     }
 }

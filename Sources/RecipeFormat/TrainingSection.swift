@@ -1,5 +1,7 @@
-/// `[training]`: the optimisation run (AdamW, warm-up then cosine or linear decay).
-public struct TrainingSection: Codable, Equatable, Sendable {
+/// `[training]`: the optimisation run (AdamW, warm-up then cosine or linear decay) with Glassbox's own
+/// cores, or (`backend = "external"`) weights trained elsewhere, imported with declared facts
+/// (`TrainingSection+External.swift`). The optimiser fields are 0 / empty for an external backend.
+public struct TrainingSection: Equatable, Sendable {
     /// Seed of initialisation and data order.
     public var seed: Int
     /// Tokens per training sequence; at most `model.context_length`.
@@ -32,6 +34,12 @@ public struct TrainingSection: Codable, Equatable, Sendable {
     public var checkpointEverySteps: Int
     /// Sampling weight of each language's documents (language code → weight ≥ 0); empty means by size.
     public var languageWeights: [String: Double]
+    /// `glassbox` (trained here, bit for bit) or `external` (imported weights, declared facts).
+    public var backend = TrainingSection.glassboxBackend
+    /// `[training.weights]`: the imported weights; set exactly when `backend` is `external`.
+    public var weights: ExternalWeights?
+    /// `[training.declared]`: the external run's declared facts; set exactly when `backend` is `external`.
+    public var declared: DeclaredTraining?
 
     enum CodingKeys: String, CodingKey {
         case seed, steps, schedule, beta1, beta2, epsilon
@@ -45,9 +53,12 @@ public struct TrainingSection: Codable, Equatable, Sendable {
         case gradClipNorm = "grad_clip_norm"
         case checkpointEverySteps = "checkpoint_every_steps"
         case languageWeights = "language_weights"
+        case backend, weights, declared
     }
 
     static func read(_ reader: TableReader) -> TrainingSection {
+        let backend = reader.choice("backend", [glassboxBackend, externalBackend], default: glassboxBackend)
+        if backend == externalBackend { return readExternal(reader) }
         let section = TrainingSection(
             seed: reader.int("seed", in: 0...Int.max) ?? 0,
             sequenceLength: reader.int("sequence_length", required: true, in: 1...1_048_576) ?? 0,

@@ -4,7 +4,7 @@ import Inference
 import RecipeFormat
 import Tokenization
 
-/// The `evaluate` step through the Evaluation module: scores the trained model on the held-out
+/// The `evaluate` step through the Evaluation module: scores the trained (or imported) model on the held-out
 /// `eval.jsonl` (per language) and on `[evaluation].extra_files` (one row per file), writing `results.json`
 /// (released as `eval/results.json`).
 public struct EvaluateStep: StepExecutor {
@@ -18,8 +18,10 @@ public struct EvaluateStep: StepExecutor {
     public func run(_ context: StepContext) throws {
         let section = context.recipe.evaluation
         do {
-            let model = try ModelLoader.load(try context.input("train"), threads: context.threads)
-            let tokenizer = try BPETokenizer(contentsOf: try context.input("tokenizer").appendingPathComponent("tokenizer.json"))
+            let imported = context.inputs["import"]
+            let model = try ModelLoader.load(try imported ?? context.input("train"), threads: context.threads)
+            let tokenizerDirectory = try imported ?? context.input("tokenizer")
+            let tokenizer = try BPETokenizer(contentsOf: tokenizerDirectory.appendingPathComponent("tokenizer.json"))
             var documents = try EvaluationDocument.load(try context.input("prepare").appendingPathComponent("eval.jsonl"))
             for file in section.extraFiles {
                 documents += try EvaluationDocument.load(context.recipeDirectory.appendingPathComponent(String(file.dropFirst("file:".count))))

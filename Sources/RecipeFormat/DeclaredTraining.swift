@@ -1,0 +1,69 @@
+/// `[training.declared]`: facts about an external training run that glassbox cannot measure and records
+/// as declared by the provider. Documents built from them say "declared", never "measured".
+public struct DeclaredTraining: Codable, Equatable, Sendable {
+    /// Training software (`Megatron-LM`, `torchtitan`, `levanter`, `nanotron`, …).
+    public var trainer: String
+    /// Its version (`0.9.0`).
+    public var trainerVersion: String
+    /// Revision of the training code that ran (a commit, tag or release).
+    public var codeRevision: String
+    /// Accelerator type (`NVIDIA H100 80GB`).
+    public var accelerator: String
+    /// Number of accelerators.
+    public var acceleratorCount: Int
+    /// Wall-clock duration of the run, in hours.
+    public var wallClockHours: Double
+    /// Training tokens seen, counting repeats.
+    public var tokensSeen: Int
+    /// Energy used, in kWh, when the provider knows it; nil means unknown.
+    public var energyKWh: Double?
+    /// `file:path` of the run's command or configuration file, stored in the release under `training/`.
+    public var configFile: String?
+    /// The command that launched the run.
+    public var command: String?
+    /// Free-form notes.
+    public var notes: String
+
+    enum CodingKeys: String, CodingKey {
+        case trainer, accelerator, command, notes
+        case trainerVersion = "trainer_version"
+        case codeRevision = "code_revision"
+        case acceleratorCount = "accelerator_count"
+        case wallClockHours = "wall_clock_hours"
+        case tokensSeen = "tokens_seen"
+        case energyKWh = "energy_kwh"
+        case configFile = "config_file"
+    }
+
+    /// The keys a provider must fill in (everything but `energy_kwh`, `command`, `config_file` and `notes`).
+    public static let requiredKeys = ["trainer", "trainer_version", "code_revision", "accelerator",
+                                      "accelerator_count", "wall_clock_hours", "tokens_seen"]
+
+    static func read(_ reader: TableReader) -> DeclaredTraining {
+        let declared = DeclaredTraining(
+            trainer: reader.string("trainer", required: true, maxBytes: 200) ?? "",
+            trainerVersion: reader.string("trainer_version", required: true, maxBytes: 200) ?? "",
+            codeRevision: reader.string("code_revision", required: true, maxBytes: 500) ?? "",
+            accelerator: reader.string("accelerator", required: true, maxBytes: 200) ?? "",
+            acceleratorCount: reader.int("accelerator_count", required: true, in: 1...100_000_000) ?? 0,
+            wallClockHours: reader.double("wall_clock_hours", required: true, [.greaterThan(0)]) ?? 0,
+            tokensSeen: reader.int("tokens_seen", required: true, in: 1...Int.max) ?? 0,
+            energyKWh: reader.double("energy_kwh", [.atLeast(0)]),
+            configFile: reader.string("config_file", maxBytes: 4_096),
+            command: reader.string("command", maxBytes: 65_536),
+            notes: reader.string("notes", maxBytes: 65_536) ?? "")
+        reader.rejectUnknownKeys()
+        declared.check(reader)
+        return declared
+    }
+
+    private func check(_ reader: TableReader) {
+        if let configFile, !configFile.hasPrefix("file:") || configFile.count <= 5 {
+            reader.report("config_file", "must be a \"file:relative/path\" (the run's config, stored in the release), got \"\(configFile.prefix(100))\"")
+        }
+        if configFile == nil, command == nil {
+            reader.report("config_file", "missing; give the run's configuration (config_file = \"file:train.yaml\") or its command (command = \"torchrun …\"), or both")
+        }
+        if command?.isEmpty == true { reader.report("command", "must not be empty; leave it out if config_file says it all") }
+    }
+}

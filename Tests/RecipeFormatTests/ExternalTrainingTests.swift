@@ -1,0 +1,107 @@
+import Foundation
+import RecipeFormat
+import Testing
+
+/// `[training] backend = "external"`: weights trained elsewhere, pinned like a source, with declared facts.
+@Suite struct ExternalTrainingTests {
+    static let external = """
+        format = 1
+        [release]
+        name = "imported"
+        version = "1.0"
+        license = "Apache-2.0"
+        [[data.sources]]
+        id = "sample"
+        uri = "file:data/sample.txt"
+        languages = ["cs"]
+        license = "CC0-1.0"
+        redistributable = true
+        tdm_opt_out_respected = true
+        [tokenizer]
+        vocab_size = 384
+        [model]
+        hidden_size = 32
+        num_layers = 2
+        num_attention_heads = 2
+        num_key_value_heads = 1
+        intermediate_size = 64
+        context_length = 64
+        tie_word_embeddings = false
+        [training]
+        backend = "external"
+        [training.weights]
+        uri = "file:weights/tiny"
+        [training.declared]
+        trainer = "torchtitan"
+        trainer_version = "0.1.0"
+        code_revision = "v0.1.0"
+        accelerator = "NVIDIA H100 80GB"
+        accelerator_count = 8
+        wall_clock_hours = 1.5
+        tokens_seen = 1000000
+        config_file = "file:train.toml"
+
+        """
+
+    func problems(_ text: String) -> [RecipeProblem] {
+        do {
+            _ = try Recipe.parse(text: text, file: "external.toml")
+            return []
+        } catch {
+            return error.problems
+        }
+    }
+
+    /// The digest `glassbox recipe check` printed for valid.toml before external weights existed.
+    @Test func existingRecipeKeepsItsCanonicalFormAndDigest() throws {
+        let recipe = try Recipe.parse(bytes: try FixtureFiles.bytes("valid.toml"), file: "valid.toml")
+        #expect(try recipe.digest().description == "sha256:c444e758364e5c807dc4b2bc5c362ed683767b4bb8d5d652a2949a39517c0011")
+        let text = String(decoding: try recipe.canonicalJSON(), as: UTF8.self)
+        #expect(!text.contains("\"backend\"") && !text.contains("\"declared\"") && !text.contains("\"weights\""))
+        #expect(!recipe.training.isExternal)
+        let explicit = String(decoding: try FixtureFiles.bytes("valid.toml"), as: UTF8.self)
+            .replacingOccurrences(of: "[training]\n", with: "[training]\nbackend = \"glassbox\"\n")
+        #expect(explicit.contains("backend"))
+        #expect(try Recipe.parse(text: explicit, file: "b").digest() == recipe.digest())
+    }
+
+    @Test func externalRecipeReadsWeightsAndDeclaredFacts() throws {
+        let recipe = try Recipe.parse(text: Self.external, file: "external.toml")
+        #expect(recipe.training.isExternal)
+        #expect(recipe.training.weights?.uri == "file:weights/tiny")
+        #expect(recipe.training.declared?.trainer == "torchtitan")
+        #expect(recipe.training.declared?.acceleratorCount == 8)
+        #expect(recipe.training.declared?.energyKWh == nil)
+        let text = String(decoding: try recipe.canonicalJSON(), as: UTF8.self)
+        #expect(text.contains("\"backend\":\"external\""))
+        #expect(!text.contains("learning_rate") && !text.contains("energy_kwh"))
+        #expect(try JSONDecoder().decode(Recipe.self, from: try recipe.canonicalJSON()) == recipe)
+        let withEnergy = Self.external.replacingOccurrences(of: "tokens_seen = 1000000", with: "tokens_seen = 1000000\nenergy_kwh = 12.5")
+        #expect(try Recipe.parse(text: withEnergy, file: "e").digest() != recipe.digest())
+    }
+
+    @Test func externalRecipeNamesEveryProblem() {
+        let text = Self.external
+            .replacingOccurrences(of: "backend = \"external\"", with: "backend = \"external\"\nlearning_rate = 0.1")
+            .replacingOccurrences(of: "uri = \"file:weights/tiny\"", with: "uri = \"https://example.org/w.tar.gz\"")
+            .replacingOccurrences(of: "trainer = \"torchtitan\"\n", with: "")
+            .replacingOccurrences(of: "config_file = \"file:train.toml\"\n", with: "")
+            .replacingOccurrences(of: "accelerator_count = 8", with: "accelerator_count = 0")
+        let found = problems(text).map(\.keyPath)
+        #expect(found.contains("training.learning_rate"))
+        #expect(found.contains("training.weights.sha256"))
+        #expect(found.contains("training.declared.trainer"))
+        #expect(found.contains("training.declared.config_file"))
+        #expect(found.contains("training.declared.accelerator_count"))
+        let bad = problems(Self.external.replacingOccurrences(of: "backend = \"external\"", with: "backend = \"megatron\""))
+        #expect(bad.contains { $0.keyPath == "training.backend" })
+        let noWeights = problems(Self.external.replacingOccurrences(of: "[training.weights]\nuri = \"file:weights/tiny\"\n", with: ""))
+        #expect(noWeights.map(\.keyPath).contains("training.weights"))
+    }
+
+    @Test func missingLocalWeightsAndConfigFileAreNamed() throws {
+        let recipe = try Recipe.parse(text: Self.external, file: "external.toml")
+        let problems = recipe.missingLocalFiles(relativeTo: URL(fileURLWithPath: "/nonexistent"))
+        #expect(problems.map(\.keyPath) == ["data.sources[0].uri", "training.weights.uri", "training.declared.config_file"])
+    }
+}
