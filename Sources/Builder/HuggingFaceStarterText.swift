@@ -26,30 +26,30 @@ struct HuggingFaceStarterText {
 
     private var release: String {
         let license = facts.card.spdxLicense
-        let licenseLine = license.map { "license = \(toml($0.expression))" + ($0.certain ? "  # from README.md front matter" : "  # \(fill): check; README.md says \(toml(facts.card.license ?? ""))") }
-            ?? "license = \"\"  # \(fill): SPDX licence of the weights (README.md has no license)"
+        let licenseLine = license.map { "license = \(toml($0.expression))" + ($0.certain ? "  # from README.md front matter" : "  \(fill): check; README.md says \(toml(facts.card.license ?? ""))") }
+            ?? "license = \"\"  \(fill): SPDX licence of the weights (README.md has no license)"
         return """
             [release]
             name = \(toml(name))
             version = "1.0.0"  # check
             \(licenseLine)
-            authors = []  # \(fill)
-            description = ""  # \(fill)
+            authors = []  \(fill)
+            description = ""  \(fill)
 
             """
     }
 
     private var data: String {
-        let languages = facts.card.languages.isEmpty ? "[]  # \(fill): ISO 639 codes" : "[\(facts.card.languages.map(toml).joined(separator: ", "))]  # from README.md; check"
+        let languages = facts.card.languages.isEmpty ? "[]  \(fill): ISO 639 codes" : "[\(facts.card.languages.map(toml).joined(separator: ", "))]  # from README.md; check"
         return """
             # One block per training data source; at least the part you can publish or describe.
             [[data.sources]]
-            id = "training-data"  # \(fill)
-            uri = ""  # \(fill): file:data/…, https://… with sha256, or git+https://…@<commit>
+            id = "training-data"  \(fill)
+            uri = ""  \(fill): file:data/…, https://… with sha256, or git+https://…@<commit>
             languages = \(languages)
-            license = ""  # \(fill): SPDX licence of the data
-            redistributable = false  # \(fill)
-            tdm_opt_out_respected = false  # \(fill)
+            license = ""  \(fill): SPDX licence of the data
+            redistributable = false  \(fill)
+            tdm_opt_out_respected = false  \(fill)
 
             """
     }
@@ -95,15 +95,15 @@ struct HuggingFaceStarterText {
     private var declared: String {
         """
         [training.declared]  # what only you know; documents mark each as declared, not measured
-        trainer = ""  # \(fill): Megatron-LM, torchtitan, levanter, nanotron, …
-        trainer_version = ""  # \(fill)
-        code_revision = ""  # \(fill): commit or tag of the training code
-        accelerator = ""  # \(fill): e.g. NVIDIA H100 80GB
-        accelerator_count = 0  # \(fill)
-        wall_clock_hours = 0  # \(fill)
-        tokens_seen = 0  # \(fill)
+        trainer = ""  \(fill): Megatron-LM, torchtitan, levanter, nanotron, …
+        trainer_version = ""  \(fill)
+        code_revision = ""  \(fill): commit or tag of the training code
+        accelerator = ""  \(fill): e.g. NVIDIA H100 80GB
+        accelerator_count = 0  \(fill)
+        wall_clock_hours = 0  \(fill)
+        tokens_seen = 0  \(fill)
         # energy_kwh = 0  # only if known
-        config_file = ""  # \(fill): file:path of the run's config (stored in the release), or set command = "…"
+        config_file = ""  \(fill): file:path of the run's config (stored in the release), or set command = "…"
 
         """
     }
