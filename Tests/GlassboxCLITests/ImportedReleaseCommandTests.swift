@@ -82,4 +82,22 @@ import Testing
         #expect(object?["training_rerun"] as? Bool == false)
         #expect(object?["matched"] as? Bool == true)
     }
+
+    @Test func recipeInitFromHuggingFaceWritesAStarterThatNamesWhatToFill() throws {
+        let root = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let dir = root.path
+        let initRun = try GlassboxProcess.run(["recipe", "init", "--from-hf", "\(dir)/r/weights/tiny", "--out", "\(dir)/r/starter.toml"])
+        #expect(initRun.status == 0, "\(initRun.stderr)")
+        #expect(initRun.stdout.contains("fill in the 17 lines marked"), "\(initRun.stdout)")
+        let text = try String(contentsOf: root.appendingPathComponent("r/starter.toml"), encoding: .utf8)
+        #expect(text.contains("backend = \"external\"") && text.contains("uri = \"file:weights/tiny\""))
+        let check = try GlassboxProcess.run(["recipe", "check", "\(dir)/r/starter.toml"])
+        #expect(check.status != 0)
+        #expect((check.stdout + check.stderr).contains("training.declared.trainer"), "\(check.stdout)\(check.stderr)")
+        let again = try GlassboxProcess.run(["recipe", "init", "--from-hf", "\(dir)/r/weights/tiny", "--out", "\(dir)/r/starter.toml"])
+        #expect(again.status == 1 && again.stderr.contains("already exists"))
+        let missing = try GlassboxProcess.run(["recipe", "init", "--from-hf", "\(dir)/nowhere", "--out", "\(dir)/r/other.toml"])
+        #expect(missing.status == 1 && missing.stderr.contains("config.json"), "\(missing.stderr)")
+    }
 }
