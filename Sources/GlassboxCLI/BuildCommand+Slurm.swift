@@ -25,9 +25,11 @@ extension BuildCommand {
         }
         guard slurm.wait else { return }
         do {
-            try SlurmBuild.wait(for: submission) { changed in
+            try SlurmBuild.wait(for: submission, report: { changed in
                 for status in changed { HashConsole.note(status.line) }
-            }
+            }, progress: { status, line in
+                HashConsole.note("\(status.step) (job \(status.jobID ?? "?")): \(line)")
+            })
             let lock = try LockFile.read(from: URL(fileURLWithPath: submission.release).appendingPathComponent("recipe.lock.json"))
             if json {
                 HashConsole.out(String(decoding: try lock.canonicalJSON(), as: UTF8.self))

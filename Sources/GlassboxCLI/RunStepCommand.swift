@@ -32,7 +32,7 @@ struct RunStepCommand: ParsableCommand {
     @OptionGroup var common: BuildCommandOptions
 
     func run() throws {
-        let printer = BuildProgressPrinter()
+        let printer = StepLogPrinter()
         let group = try distributed.map { _ in try TrainCommandSupport.joinWorld() }
         var options = common.buildOptions { printer.handle($0) }
         options.processGroup = group

@@ -134,6 +134,7 @@ struct SlurmExecutorTests {
                                                "--ntasks-per-node", "2", "--wait"], env: cluster.environment)
         #expect(resumed.status == 0, "\(resumed.stderr)\(cluster.logs())")
         #expect(resumed.stdout.contains("train: job"), "the train step is submitted again: \(resumed.stdout)")
+        #expect(resumed.stderr.contains("train (job ") && resumed.stderr.contains("%"), "--wait shows training progress: \(resumed.stderr)")
         #expect(try Self.lock(temp.path + "/r2") == Self.lock(temp.path + "/r1"))
     }
 

@@ -2,10 +2,13 @@ import Foundation
 
 extension SlurmBuild {
     /// Blocks until the release job of `submission` finished, reporting each step whose phase changed
-    /// (polling `scontrol` every `interval` seconds). Throws when a job failed, naming its log.
+    /// (polling `scontrol` every `interval` seconds) and each new last line of a running job's log
+    /// (`progress`). Throws when a job failed, naming its log.
     public static func wait(
-        for submission: SlurmSubmission, interval: Double = 2, report: ([SlurmStepStatus]) -> Void
+        for submission: SlurmSubmission, interval: Double = 2, report: ([SlurmStepStatus]) -> Void,
+        progress: (SlurmStepStatus, String) -> Void = { _, _ in }
     ) throws(BuildError) {
+        var lastLines: [String: String] = [:]
         var last = Dictionary(uniqueKeysWithValues: submission.cached.map { ($0, "cached") })
         var unknownPolls = 0
         while true {
@@ -13,6 +16,12 @@ extension SlurmBuild {
             let changed = statuses.filter { last[$0.step] != $0.phase }
             if !changed.isEmpty { report(changed) }
             for status in statuses { last[status.step] = status.phase }
+            for status in statuses {
+                if let line = status.latestLogLine, line != lastLines[status.step] {
+                    lastLines[status.step] = line
+                    progress(status, line)
+                }
+            }
             if let failed = statuses.first(where: { $0.phase == "failed" }) {
                 throw BuildError.slurm("step \(failed.step) failed: job \(failed.jobID ?? "?") \(failed.slurm?.state ?? "")"
                     + (failed.slurm.map { $0.reason.isEmpty ? "" : " (\($0.reason), exit \($0.exitCode))" } ?? "")

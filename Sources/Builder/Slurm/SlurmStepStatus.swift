@@ -27,6 +27,13 @@ public struct SlurmStepStatus: Codable, Sendable, Equatable {
             }
     }
 
+    /// The last line of a running job's log (its newest progress line), if any.
+    public var latestLogLine: String? {
+        guard phase == "running", let log, let data = FileManager.default.contents(atPath: log) else { return nil }
+        let tail = data.suffix(4096)
+        return String(decoding: tail, as: UTF8.self).split(separator: "\n").last.map(String.init)
+    }
+
     /// A one-line description: `train  job 12  running`, `evaluate  job 13  failed (FAILED, exit 1:0) log …`.
     public var line: String {
         let job = jobID.map { "job \($0)" } ?? "-"
