@@ -7,7 +7,8 @@ SWIFT ?= swift
 SWIFTFLAGS := -c release -Xswiftc -target-cpu -Xswiftc $(CPU) -Xswiftc -enable-testing
 BIN := .build/release/glassbox
 APT_PACKAGES := libgit2-dev libcurl4-openssl-dev libssl-dev pkg-config nginx fcgiwrap git hyperfine minisign time \
-	libopenmpi-dev openmpi-bin slurmctld slurmd slurm-client munge
+	libopenmpi-dev openmpi-bin slurmctld slurmd slurm-client munge \
+	git-lfs libnginx-mod-http-dav-ext python3-venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build test demo bench clean asan cpu-targets

@@ -37,6 +37,7 @@ let package = Package(
         .target(name: "Inference", dependencies: ["Transformer", "Tokenization", "Kernels"]),
         .target(name: "Evaluation", dependencies: ["Inference", "Kernels"]),
         .target(name: "Verification", dependencies: ["Digests", "SafeTensors"]),
+        .target(name: "Publishing", dependencies: ["Digests", "Fetching", "Verification"]),
         .target(name: "Builder", dependencies: [
             "RecipeFormat", "Digests", "ContentStore", "Fetching", "Preparation", "Tokenization",
             "Transformer", "Training", "Inference", "Evaluation", "Verification",
@@ -44,6 +45,7 @@ let package = Package(
         .target(name: "GlassboxCLI", dependencies: [
             "Builder", "RecipeFormat", "Digests", "ContentStore", "Fetching", "Preparation",
             "Tokenization", "Kernels", "Transformer", "Training", "Inference", "Evaluation", "Verification",
+            "Publishing",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "glassbox", dependencies: ["GlassboxCLI"]),
@@ -56,7 +58,7 @@ let package = Package(
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RecipeFormatTests", dependencies: ["RecipeFormat", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BuilderTests", dependencies: ["Builder", "RecipeFormat", "ContentStore", "Digests", "Verification"]),
-        .testTarget(name: "FetchingTests", dependencies: ["Fetching", "Digests"]),
+        .testTarget(name: "FetchingTests", dependencies: ["Fetching", "Digests", "TestSupport"]),
         .testTarget(name: "PreparationTests", dependencies: ["Preparation", "Digests"]),
         .testTarget(name: "TokenizationTests", dependencies: ["Tokenization", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "KernelsTests", dependencies: ["Kernels"]),
@@ -64,6 +66,7 @@ let package = Package(
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Kernels", "Transformer", "Digests"], resources: [.copy("Fixtures")]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference", "Transformer", "Kernels", "Evaluation", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "Digests", "SafeTensors"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PublishingTests", dependencies: ["Publishing", "Fetching", "Digests", "Verification", "TestSupport"]),
         .testTarget(name: "GlassboxCLITests", dependencies: ["GlassboxCLI", "TestSupport"]),
     ]
 )

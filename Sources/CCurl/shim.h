@@ -27,3 +27,8 @@ static inline CURLcode CCurl_easy_setopt_write_callback(CURL *handle, CURLoption
 static inline CURLcode CCurl_easy_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }
+
+// For CURLOPT_READFUNCTION (a curl_read_callback): the upload body of a publish.
+static inline CURLcode CCurl_easy_setopt_read_callback(CURL *handle, CURLoption option, curl_read_callback callback) {
+    return curl_easy_setopt(handle, option, callback);
+}

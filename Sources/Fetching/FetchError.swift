@@ -28,6 +28,13 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     case nothingSelected(source: String, patterns: [String])
     /// An archive is malformed or hostile (traversal, link escape, bomb ratio).
     case badArchive(source: String, member: String, reason: String)
+    /// A request through `HTTPClient` or `GitPushRepository` failed below HTTP (no answer, dropped, TLS)
+    /// or libgit2 refused; `retryable` says whether trying again may help. `url` never holds a secret.
+    case transport(url: String, reason: String, retryable: Bool)
+    /// A git remote answered HTTP `status` (401, 403, 404) to `GitPushRepository`.
+    case remoteStatus(url: String, status: Int)
+    /// The remote refused to update `reference` (`reason`: "non-fast-forward", a hook's message…).
+    case pushRejected(url: String, reference: String, reason: String)
 
     /// What failed, where, and what to do next.
     public var description: String {
@@ -58,6 +65,12 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
             "source '\(source)': the patterns \(patterns) select no file; check `members` or the `#glob` of the uri"
         case let .badArchive(source, member, reason):
             "source '\(source)': refusing archive member '\(member)': \(reason)"
+        case let .transport(url, reason, _):
+            "\(url): \(reason)"
+        case let .remoteStatus(url, status):
+            "\(url) answered HTTP \(status)\(Self.hint(status: status))"
+        case let .pushRejected(url, reference, reason):
+            "\(url) refused to update \(reference): \(reason)"
         }
     }
 

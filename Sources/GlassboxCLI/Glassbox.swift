@@ -16,7 +16,7 @@ public struct Glassbox: AsyncParsableCommand {
         version: GlassboxVersion.string,
         subcommands: [
             RecipeCommand.self, BuildCommand.self, ReproduceCommand.self,
-            KeygenCommand.self, SignCommand.self, VerifyCommand.self,
+            KeygenCommand.self, SignCommand.self, VerifyCommand.self, PublishCommand.self,
             GenerateCommand.self, LogitsCommand.self, EvalCommand.self,
             TokenizerCommand.self, TokenizeCommand.self, DetokenizeCommand.self,
             TrainCommand.self, TrainBenchCommand.self,

@@ -85,6 +85,7 @@ public enum RecipeTemplate {
 
         # [publish]
         # signing_key = "keys/release.pem"  # sign the release (optional)
+        # author = "Model Team <models@example.org>"  # author of `glassbox publish` git commits (optional)
 
         """
 }

@@ -1,6 +1,7 @@
 import Digests
 import Foundation
 import Testing
+import TestSupport
 @testable import Fetching
 
 /// A temporary git repository made with the git CLI: two commits, a few files.
@@ -91,8 +92,9 @@ struct GitFetchTests {
     func smartHTTP() throws {
         let folder = try TemporaryDirectory()
         let repo = try TestRepository(in: folder, name: "served/repo")
-        let (nginx, fcgi) = try Self.serve(folder)
-        defer { kill(fcgi.processIdentifier, SIGKILL); fcgi.waitUntilExit() }
+        let server = try Self.serve(folder)
+        defer { server.stop() }
+        let nginx = server.nginx
         let spec = SourceSpec(id: "g", uri: "git+\(nginx.baseURL)/git/repo@\(repo.first)#data/de.txt")
         let result = try Fetcher(options: testOptions(folder)).fetch(spec, recipeDirectory: folder.url, into: folder.path("out"))
         #expect(result.files.map(\.path) == ["data/de.txt"])
@@ -106,8 +108,9 @@ struct GitFetchTests {
         let cert = folder.path("cert.pem").path, key = folder.path("key.pem").path
         try shell(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
                    "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1,DNS:127.0.0.1"])
-        let (nginx, fcgi) = try Self.serve(folder, tls: (cert, key))
-        defer { kill(fcgi.processIdentifier, SIGKILL); fcgi.waitUntilExit() }
+        let server = try Self.serve(folder, tls: (cert, key))
+        defer { server.stop() }
+        let nginx = server.nginx
         let spec = SourceSpec(id: "g", uri: "git+\(nginx.baseURL)/git/repo@\(repo.first)#data/de.txt")
         #expect {
             try Fetcher(options: testOptions(folder)).fetch(spec, recipeDirectory: folder.url, into: folder.path("out"))
@@ -117,31 +120,9 @@ struct GitFetchTests {
         #expect(result.files.map(\.path) == ["data/de.txt"])
     }
 
-    /// nginx + fcgiwrap + git http-backend serving `folder/served` under `/git/`.
-    static func serve(_ folder: TemporaryDirectory, tls: (String, String)? = nil) throws -> (NginxServer, Process) {
-        let socket = folder.path("fcgiwrap.sock").path
-        let fcgi = Process()
-        fcgi.executableURL = URL(fileURLWithPath: "/usr/sbin/fcgiwrap")
-        fcgi.arguments = ["-s", "unix:\(socket)"]
-        try fcgi.run()
-        for _ in 0..<200 where !FileManager.default.fileExists(atPath: socket) { Thread.sleep(forTimeInterval: 0.02) }
-        let extra = """
-            location ~ ^/git(/.*)$ {
-                    fastcgi_pass unix:\(socket);
-                    include /etc/nginx/fastcgi_params;
-                    fastcgi_param SCRIPT_FILENAME /usr/lib/git-core/git-http-backend;
-                    fastcgi_param GIT_PROJECT_ROOT \(folder.path("served").path);
-                    fastcgi_param GIT_HTTP_EXPORT_ALL "";
-                    fastcgi_param PATH_INFO $1;
-                }
-            """
-        do {
-            return (try NginxServer(root: folder.path("served"), tls: tls, extra: extra), fcgi)
-        } catch {
-            kill(fcgi.processIdentifier, SIGKILL)
-            fcgi.waitUntilExit()
-            throw error
-        }
+    /// nginx + fcgiwrap + git http-backend serving `folder/served` under `/git/` (TestSupport).
+    static func serve(_ folder: TemporaryDirectory, tls: (String, String)? = nil) throws -> GitHTTPServer {
+        try GitHTTPServer(projectRoot: folder.path("served"), workDirectory: folder.url, tls: tls)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A small HTTP/1.1 server on 127.0.0.1:<free port> that misbehaves on purpose. Each request gets the
 /// next `Behaviour` of the script (the last one repeats). It honours `Range: bytes=N-` when serving.

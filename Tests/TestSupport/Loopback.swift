@@ -1,16 +1,16 @@
 import Foundation
 
 /// Socket helpers for loopback test servers (127.0.0.1 only).
-enum Loopback {
+public enum Loopback {
     /// A TCP port that was free a moment ago on 127.0.0.1 (bound to port 0, read back, closed).
-    static func freePort() throws -> UInt16 {
+    public static func freePort() throws -> UInt16 {
         let descriptor = try listeningSocket(port: 0)
         defer { close(descriptor) }
         return try port(of: descriptor)
     }
 
     /// A socket bound to 127.0.0.1:`port` and listening.
-    static func listeningSocket(port: UInt16) throws -> Int32 {
+    public static func listeningSocket(port: UInt16) throws -> Int32 {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw LoopbackError.socket(errno) }
         var yes: Int32 = 1
@@ -29,7 +29,7 @@ enum Loopback {
         return descriptor
     }
 
-    static func port(of descriptor: Int32) throws -> UInt16 {
+    public static func port(of descriptor: Int32) throws -> UInt16 {
         var address = sockaddr_in()
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let result = withUnsafeMutablePointer(to: &address) {
@@ -40,7 +40,7 @@ enum Loopback {
     }
 
     /// Waits until something accepts connections on 127.0.0.1:`port`.
-    static func waitUntilListening(port: UInt16, timeout: Double = 10) throws {
+    public static func waitUntilListening(port: UInt16, timeout: Double = 10) throws {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -59,7 +59,8 @@ enum Loopback {
     }
 }
 
-enum LoopbackError: Error {
+/// A loopback socket call failed (errno) or nothing listened in time (port).
+public enum LoopbackError: Error {
     case socket(Int32)
     case timeout(UInt16)
 }

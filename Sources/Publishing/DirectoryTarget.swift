@@ -1,0 +1,102 @@
+import Foundation
+import Verification
+
+/// Publishes into a local or mounted directory (`file:///dir`): each file copied to a temporary name
+/// beside its final one, fsynced and renamed, in the release's publishing order (checksums and
+/// signature last). A file already there with the same SHA-256 is left alone, so a second publish
+/// changes nothing and an interrupted one resumes where it stopped.
+struct DirectoryTarget {
+    /// The destination directory.
+    let root: URL
+
+    func publish(_ payload: ReleasePayload, options: PublishOptions, progress: PublishProgress?) throws(PublishError) -> PublishReport {
+        var report = PublishReport(target: "file://\(root.path)", kind: "directory", dryRun: options.dryRun)
+        for file in payload.files {
+            let destination = root.appendingPathComponent(file.path)
+            if Self.holds(destination, file) {
+                report.skipped.append(file.path)
+                progress?.finished(file.path, size: file.size, skipped: true)
+                continue
+            }
+            if !options.dryRun {
+                progress?.started(file.path, size: file.size)
+                try Self.copy(file, to: destination, progress: progress)
+                progress?.finished(file.path, size: file.size, skipped: false)
+            }
+            report.sent.append(file.path)
+            report.bytesSent += file.size
+        }
+        report.unchanged = report.sent.isEmpty
+        return report
+    }
+
+    /// Copies one file into place (temporary name, fsync, rename), whatever is there.
+    func publish(singleFile file: ReleaseFile, progress: PublishProgress?) throws(PublishError) {
+        try Self.copy(file, to: root.appendingPathComponent(file.path), progress: progress)
+    }
+
+    /// Whether `url` is a regular file with `file`'s size and digest.
+    private static func holds(_ url: URL, _ file: ReleaseFile) -> Bool {
+        var info = stat()
+        guard lstat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int64(info.st_size) == file.size else { return false }
+        return (try? ParallelFileHasher.hashFile(at: url))?.digest == file.digest
+    }
+
+    /// Copies to `.<name>.glassbox-upload` in the destination folder, fsyncs, renames into place.
+    private static func copy(_ file: ReleaseFile, to destination: URL, progress: PublishProgress?) throws(PublishError) {
+        let folder = destination.deletingLastPathComponent()
+        let temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).glassbox-upload")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .writeFailed(path: folder.path, reason: error.localizedDescription)
+        }
+        let input = open(file.url.path, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw .releaseUnreadable(directory: file.url.path, reason: String(cString: strerror(errno))) }
+        defer { close(input) }
+        let output = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard output >= 0 else { throw .writeFailed(path: temporary.path, reason: String(cString: strerror(errno))) }
+        var closed = false
+        defer {
+            if !closed { close(output) }
+        }
+        do throws(PublishError) {
+            try pump(from: input, to: output, path: temporary.path, progress: progress)
+            guard fsync(output) == 0 else { throw .writeFailed(path: temporary.path, reason: String(cString: strerror(errno))) }
+            closed = true
+            guard close(output) == 0 else { throw .writeFailed(path: temporary.path, reason: String(cString: strerror(errno))) }
+            guard rename(temporary.path, destination.path) == 0 else {
+                throw .writeFailed(path: destination.path, reason: String(cString: strerror(errno)))
+            }
+        } catch {
+            unlink(temporary.path)
+            throw error
+        }
+        let directory = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if directory >= 0 { fsync(directory); close(directory) }
+    }
+
+    private static func pump(from input: Int32, to output: Int32, path: String, progress: PublishProgress?) throws(PublishError) {
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        var total: Int64 = 0
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .releaseUnreadable(directory: path, reason: String(cString: strerror(errno)))
+            }
+            if count == 0 { return }
+            var offset = 0
+            while offset < count {
+                let written = buffer.withUnsafeBytes { write(output, $0.baseAddress.map { $0 + offset }, count - offset) }
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw .writeFailed(path: path, reason: String(cString: strerror(errno)))
+                }
+                offset += written
+            }
+            total += Int64(count)
+            progress?.advanced(total)
+        }
+    }
+}
