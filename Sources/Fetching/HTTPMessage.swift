@@ -31,6 +31,8 @@ public struct HTTPRequest: Sendable {
     public var connectTimeout = 30
     /// Seconds without a byte moving before the transfer is abandoned.
     public var stallTimeout = 60
+    /// The most response-body bytes kept (larger bodies are cut; publishing only reads small answers).
+    public var maximumBody = 8 << 20
 
     /// A request with no body and no credentials.
     public init(method: String, url: String, headers: [(String, String)] = [], body: Body = .none) {
@@ -47,7 +49,7 @@ public struct HTTPResponse: Sendable {
     public let status: Int
     /// Response headers, names lowercased (the last value wins).
     public let headers: [String: String]
-    /// The body (at most `HTTPClient.maximumBody` bytes are kept).
+    /// The body (at most the request's `maximumBody` bytes are kept).
     public let body: [UInt8]
 
     /// A response (tests build these too).

@@ -1,3 +1,4 @@
+import Digests
 import Foundation
 import Testing
 import TestSupport
@@ -92,7 +93,7 @@ struct GitPublishTests {
         var caught: PublishError?
         do { _ = try publisher("git+" + server.repositoryURL, fixture, secret: wrong).publish(fixture.release, progress: nil) } catch { caught = error as? PublishError }
         let error = try #require(caught)
-        guard case .accessDenied(_, 401, "alice", true) = error else {
+        guard case .accessDenied(_, 401, "alice"?, true) = error else {
             Issue.record("expected a 401 access error, got \(error)")
             return
         }
@@ -101,7 +102,7 @@ struct GitPublishTests {
         #expect(server.tip() == nil)
     }
 
-    @Test("a branch that moved after the fetch is refused as non-fast-forward; --force replaces it")
+    @Test("a branch that moved after the fetch is refused as non-fast-forward; --force replaces it with the release")
     func nonFastForward() throws {
         let fixture = try ReleaseFixture()
         let server = try requiring { try GitLFSServer(user: Self.user, secret: Self.secret) }
@@ -124,7 +125,7 @@ struct GitPublishTests {
         #expect(throws: PublishError.nonFastForward(url: url, branch: "main")) { try target.complete(prepared, payload: payload, progress: nil) }
         #expect(server.tip() == moved)
         let forcing = GitTarget(url: server.repositoryURL, session: try session(), options: try publisher(url, fixture, force: true).options)
-        let report = try forcing.complete(try forcing.prepare(payload, progress: nil), payload: payload, progress: nil)
+        let report = try forcing.complete(prepared, payload: payload, progress: nil)
         #expect(server.tip() == report.commit)
         // Run again without --force: now built on the new tip, it is a plain fast-forward no-op.
         #expect(try publisher(url, fixture).publish(fixture.release, progress: nil).unchanged)

@@ -24,8 +24,8 @@ struct PublishCLITests {
         process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "GLASSBOX_TOKEN" }.merging(environment) { $1 }
         let folder = try TemporaryDirectory(prefix: "glassbox-cli-")
         let out = URL(fileURLWithPath: folder.path + "/out"), err = URL(fileURLWithPath: folder.path + "/err")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
         try process.run()
@@ -47,7 +47,7 @@ struct PublishCLITests {
         let second = try Self.glassbox(["publish", fixture.release.path, "--to", url], environment: env)
         #expect(second.status == 0)
         #expect(second.stdout.hasPrefix("nothing to do: "))
-        let wrong = try Self.glassbox(["publish", fixture.release.path, "--to", url], environment: ["GLASSBOX_TOKEN": "not-" + Self.secret])
+        let wrong = try Self.glassbox(["publish", fixture.release.path, "--to", url], environment: ["GLASSBOX_TOKEN": "not-" + Self.secret, "GLASSBOX_HOME": work.path + "/home"])
         #expect(wrong.status == 1)
         #expect(wrong.stderr.contains("401 Unauthorized") && wrong.stderr.contains("user 'alice'"))
         for run in [first, second, wrong] { #expect(!run.all.contains(Self.secret)) }

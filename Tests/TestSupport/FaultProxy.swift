@@ -70,7 +70,7 @@ public final class FaultProxy: @unchecked Sendable {
 
     private func rule(method: String, path: String) -> Action? {
         lock.withLock {
-            guard let index = rules.firstIndex(where: { $0.remaining > 0 && $0.method == method && path.contains($0.pathContains) }) else {
+            guard let index = rules.firstIndex(where: { $0.remaining > 0 && $0.method == method && ($0.pathContains.isEmpty || path.contains($0.pathContains)) }) else {
                 log.append("\(method) \(path)")
                 return nil
             }

@@ -8,9 +8,6 @@ import Foundation
 /// verification stays on; `Expect: 100-continue` is switched off. Network-level failures throw
 /// `FetchError.transport`; any HTTP status is returned for the caller to judge.
 public final class HTTPClient {
-    /// The most response-body bytes kept (larger bodies are cut; callers only read small answers).
-    public static let maximumBody = 8 << 20
-
     private let handle: UnsafeMutableRawPointer
 
     /// A client with its own libcurl handle.
@@ -26,7 +23,7 @@ public final class HTTPClient {
     /// Sends `request`; `progress` gets the body bytes sent so far (uploads only).
     public func send(_ request: HTTPRequest, progress: ((Int64) -> Void)? = nil) throws(FetchError) -> HTTPResponse {
         curl_easy_reset(handle)
-        let context = ExchangeContext(progress: progress)
+        let context = ExchangeContext(progress: progress, maximumBody: request.maximumBody)
         if case let .file(url, _) = request.body {
             guard let file = fopen(url.path, "rb") else {
                 throw .transport(url: request.url, reason: "cannot read \(url.path): \(String(cString: strerror(errno)))", retryable: false)
@@ -125,6 +122,7 @@ public final class HTTPClient {
 /// State shared with libcurl's C callbacks for one `HTTPClient.send`.
 private final class ExchangeContext {
     let progress: ((Int64) -> Void)?
+    let maximumBody: Int
     var file: UnsafeMutablePointer<FILE>?
     var bytes: [UInt8] = []
     var sent: Int64 = 0
@@ -132,7 +130,10 @@ private final class ExchangeContext {
     var headers: [String: String] = [:]
     var body: [UInt8] = []
 
-    init(progress: ((Int64) -> Void)?) { self.progress = progress }
+    init(progress: ((Int64) -> Void)?, maximumBody: Int) {
+        self.progress = progress
+        self.maximumBody = maximumBody
+    }
 
     func read(into buffer: UnsafeMutablePointer<CChar>, capacity: Int) -> Int {
         if let file {
@@ -172,7 +173,7 @@ private func exchangeWriteBody(_ data: UnsafeMutablePointer<CChar>?, _ size: Int
     guard let user else { return 0 }
     let context = Unmanaged<ExchangeContext>.fromOpaque(user).takeUnretainedValue()
     let length = size * count
-    let room = max(0, HTTPClient.maximumBody - context.body.count)
+    let room = max(0, context.maximumBody - context.body.count)
     if let data, room > 0 {
         context.body.append(contentsOf: UnsafeRawBufferPointer(start: data, count: min(length, room)))
     }

@@ -9,6 +9,7 @@ enum Downloads {
         for path in paths {
             var request = HTTPRequest(method: "GET", url: base + path)
             request.credentials = (user, secret)
+            request.maximumBody = 1 << 30
             let response = try client.send(request)
             guard response.status == 200 else { throw DownloadFailed(url: base + path, status: response.status) }
             let target = directory.appendingPathComponent(path)

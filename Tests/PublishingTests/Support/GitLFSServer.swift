@@ -17,7 +17,11 @@ final class GitLFSServer {
             if not user:
                 return None
             identity = DefaultIdentity(name=user, id=user)
-            identity.allow(permissions=Permission.all())
+            # giftless 0.6.2 checks object writes against (organization, repository, oid); a grant
+            # without organization and repository never matches an oid, so grant this repository.
+            parts = request.path.strip("/").split("/")
+            if len(parts) >= 2 and parts[1].endswith(".git"):
+                identity.allow(organization=parts[0], repo=parts[1][:-4], permissions=Permission.all())
             return identity
 
 
@@ -67,7 +71,10 @@ final class GitLFSServer {
             git = try GitHTTPServer(projectRoot: root, workDirectory: URL(fileURLWithPath: work.path), urlPrefix: "",
                                     htpasswd: users, lfsSocket: socket, logFormat: Self.logFormat)
         } catch {
-            stopGiftless()
+            if let giftless, giftless.isRunning {
+                kill(giftless.processIdentifier, SIGKILL)
+                giftless.waitUntilExit()
+            }
             throw error
         }
     }
