@@ -55,7 +55,7 @@ struct PublishCommand: ParsableCommand {
     @Option(name: .long, help: "File whose first line is the secret (token or password) for the target.")
     var tokenFile: String?
 
-    @Flag(name: .long, help: "Replace a git branch that has commits this publish was not built on.")
+    @Flag(name: .long, help: "Replace a git branch that has commits this publish was not built on, or files at a WebDAV or directory target that no earlier publish wrote.")
     var force = false
 
     @Option(name: .long, help: "PEM bundle of CAs to trust for an https target.")

@@ -4,16 +4,25 @@ import Verification
 /// Publishes into a local or mounted directory (`file:///dir`): each file copied to a temporary name
 /// beside its final one, fsynced and renamed, in the release's publishing order (checksums and
 /// signature last). A file already there with the same SHA-256 is left alone, so a second publish
-/// changes nothing and an interrupted one resumes where it stopped.
+/// changes nothing and an interrupted one resumes where it stopped. A different file under a release
+/// name is replaced only when the `SHA256SUMS` there lists it (an earlier release) or with `--force`.
 struct DirectoryTarget {
     /// The destination directory.
     let root: URL
 
     func publish(_ payload: ReleasePayload, options: PublishOptions, progress: PublishProgress?) throws(PublishError) -> PublishReport {
         var report = PublishReport(target: "file://\(root.path)", kind: "directory", dryRun: options.dryRun)
+        let present = payload.files.filter { Self.holds(root.appendingPathComponent($0.path), $0) }.map(\.path)
+        let listed = Set(((try? String(contentsOf: root.appendingPathComponent(ChecksumFile.fileName), encoding: .utf8))
+            .flatMap { try? ChecksumFile(parsing: $0, path: ChecksumFile.fileName) }?.entries.map(\.path)) ?? [])
+        let foreign = payload.files.filter { file in
+            !present.contains(file.path) && !listed.contains(file.path) && !ReleasePayload.trailingFiles.contains(file.path)
+                && FileManager.default.fileExists(atPath: root.appendingPathComponent(file.path).path)
+        }.map(\.path)
+        if !foreign.isEmpty, !options.force { throw .wouldReplace(target: report.target, paths: foreign) }
         for file in payload.files {
             let destination = root.appendingPathComponent(file.path)
-            if Self.holds(destination, file) {
+            if present.contains(file.path) {
                 report.skipped.append(file.path)
                 progress?.finished(file.path, size: file.size, skipped: true)
                 continue

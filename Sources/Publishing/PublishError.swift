@@ -27,6 +27,8 @@ public enum PublishError: Error, Sendable, Equatable, CustomStringConvertible {
     case nonFastForward(url: String, branch: String)
     /// A git operation failed.
     case git(url: String, reason: String)
+    /// The target holds files under release names that no earlier publish wrote; nothing was changed.
+    case wouldReplace(target: String, paths: [String])
     /// Writing into a `file://` target failed (disk full, permissions); the final name was not touched.
     case writeFailed(path: String, reason: String)
 
@@ -60,6 +62,8 @@ public enum PublishError: Error, Sendable, Equatable, CustomStringConvertible {
             "the branch '\(branch)' of \(url) has commits this publish was not built on (someone pushed meanwhile, or the history was rewritten); run the command again to publish on top of them, or pass --force to replace the branch"
         case let .git(url, reason):
             "git \(url): \(reason)"
+        case let .wouldReplace(target, paths):
+            "\(target) already holds \(paths.joined(separator: ", ")) with other content, not written by an earlier publish (not in the SHA256SUMS there); nothing was changed. Publish to an empty folder, move those files away, or pass --force to replace them"
         case let .writeFailed(path, reason):
             "cannot write \(path): \(reason); nothing was written under a final name for this file. Free space or fix permissions and run the same command again"
         }

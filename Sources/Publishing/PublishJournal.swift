@@ -23,6 +23,9 @@ final class PublishJournal {
     /// Whether `path` was confirmed with `digest`.
     func confirmed(_ path: String, _ digest: Digest) -> Bool { entries[path] == digest.description }
 
+    /// Whether this machine published anything under `path` there before.
+    func knows(_ path: String) -> Bool { entries[path] != nil }
+
     /// Records `path` as published with `digest` (a failure to save only costs a re-send later).
     func record(_ path: String, _ digest: Digest) {
         entries[path] = digest.description

@@ -11,7 +11,8 @@ public struct PublishOptions {
     public var author = (name: "Glassbox", email: "glassbox@localhost")
     /// Look at the target and say what would be sent, without changing it.
     public var dryRun = false
-    /// Replace a git branch that has commits this publish was not built on.
+    /// Replace a git branch that has commits this publish was not built on, or files at a WebDAV or
+    /// directory target that no earlier publish wrote.
     public var force = false
     /// The public key the release's `model.sig` must verify with (nil: `SHA256SUMS` only).
     public var publicKey: (path: String, key: VerifyingKey)?

@@ -6,7 +6,8 @@ import Verification
 /// Publishes into a WebDAV folder: each file PUT to a temporary name beside its final one, then MOVEd
 /// into place, so a reader never sees half a file under a final name; `SHA256SUMS` and the signature go
 /// last. A file is skipped when the server has it with the same size and its digest is known, from the
-/// target's `SHA256SUMS` or from this machine's resume journal.
+/// target's `SHA256SUMS` or from this machine's resume journal. A file under a release name that
+/// neither lists is not replaced without `--force`; that is checked before anything is sent.
 struct WebDAVTarget {
     /// The folder URL, ending with `/`.
     let baseURL: String
@@ -18,9 +19,20 @@ struct WebDAVTarget {
         let remoteSumsBytes = try fetchSmall(ChecksumFile.fileName, session: session)
         let remoteSums = remoteSumsBytes.flatMap { try? ChecksumFile(parsing: String(decoding: $0, as: UTF8.self), path: ChecksumFile.fileName) }?.digests ?? [:]
         let journal = PublishJournal(directory: options.stateDirectory, target: baseURL)
-        var folders: Set<String> = []
+        var present: Set<String> = []
+        var foreign: [String] = []
         for file in payload.files {
             if try isPresent(file, remoteSums: remoteSums, remoteSumsBytes: remoteSumsBytes, journal: journal, session: session) {
+                present.insert(file.path)
+            } else if remoteSums[file.path] == nil, !journal.knows(file.path), !ReleasePayload.trailingFiles.contains(file.path),
+                      try remoteSize(file.path, session: session) != nil {
+                foreign.append(file.path)
+            }
+        }
+        if !foreign.isEmpty, !options.force { throw .wouldReplace(target: baseURL, paths: foreign) }
+        var folders: Set<String> = []
+        for file in payload.files {
+            if present.contains(file.path) {
                 report.skipped.append(file.path)
                 journal.record(file.path, file.digest)
                 progress?.finished(file.path, size: file.size, skipped: true)

@@ -50,6 +50,28 @@ struct DirectoryPublishTests {
         #expect(!FileManager.default.fileExists(atPath: destination + "/.model.safetensors.glassbox-upload"))
     }
 
+    @Test("a different file under a release name that no earlier publish wrote is not replaced without --force; an earlier release's files are")
+    func foreignFiles() throws {
+        let fixture = try ReleaseFixture()
+        let destination = fixture.folder.path + "/shared"
+        let readme = try fixture.folder.write("shared/README.md", text: "someone else's card\n")
+        #expect(throws: PublishError.wouldReplace(target: "file://\(destination)", paths: ["README.md"])) {
+            try publisher(destination).publish(fixture.release, progress: nil)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: destination) == ["README.md"])
+        var options = PublishOptions()
+        options.force = true
+        let forced = Publisher(target: .directory(path: destination), credentials: PublishCredentials(user: nil, secret: nil), options: options)
+        #expect(try forced.publish(fixture.release, progress: nil).sent.contains("README.md"))
+        #expect(try String(contentsOfFile: readme, encoding: .utf8).hasPrefix("---"))
+        // A newer release over an earlier one (listed in the SHA256SUMS there) needs no --force.
+        try fixture.folder.write("tiny-1.0/config.json", text: "{\"hidden_size\":16}\n")
+        try fixture.resign()
+        let newer = try publisher(destination, key: try fixture.publicKey).publish(fixture.release, progress: nil)
+        #expect(newer.sent.contains("config.json") && newer.skipped.contains("model.safetensors"))
+        #expect(try ReleaseVerifier(publicKey: try fixture.publicKey).verify(URL(fileURLWithPath: destination)).passed)
+    }
+
     @Test("a release that does not verify is refused and nothing is written")
     func refusesTampered() throws {
         let fixture = try ReleaseFixture()

@@ -154,6 +154,23 @@ struct WebDAVPublishTests {
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: setup.work.path + "/www/full")) ?? []).isEmpty)
     }
 
+    @Test("a file on the server under a release name that no publish wrote is not replaced without --force; nothing is sent")
+    func foreignFile() throws {
+        let setup = try setup()
+        try FileManager.default.createDirectory(atPath: setup.work.path + "/www/team", withIntermediateDirectories: true)
+        try Data("theirs\n".utf8).write(to: URL(fileURLWithPath: setup.work.path + "/www/team/config.json"))
+        let url = setup.server.nginx.baseURL + "/team/"
+        #expect(throws: PublishError.wouldReplace(target: url, paths: ["config.json"])) {
+            try publisher(url, setup).publish(setup.fixture.release, progress: nil)
+        }
+        #expect(!setup.server.requests.contains { $0.hasPrefix("PUT") })
+        let plain = try publisher(url, setup)
+        var options = plain.options
+        options.force = true
+        let forced = Publisher(target: plain.target, credentials: plain.credentials, options: options)
+        #expect(try forced.publish(setup.fixture.release, progress: nil).sent.contains("config.json"))
+    }
+
     @Test("the token appears in no log, no published file and no journal")
     func tokenNowhere() throws {
         let setup = try setup()
