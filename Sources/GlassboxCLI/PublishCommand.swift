@@ -63,6 +63,9 @@ struct PublishCommand: ParsableCommand {
 
     func validate() throws {
         if branch.isEmpty || branch.contains(" ") || branch.hasPrefix("-") { throw ValidationError("--branch '\(branch)' is not a branch name") }
+        if !to.lowercased().hasPrefix("git+"), message != nil || branch != "main" {
+            throw ValidationError("--branch and --message apply to git+… targets only (a WebDAV folder or directory has no commits)")
+        }
     }
 
     func run() throws {

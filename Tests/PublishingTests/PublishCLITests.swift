@@ -82,6 +82,8 @@ struct PublishCLITests {
         let fixture = try ReleaseFixture()
         let scheme = try Self.glassbox(["publish", fixture.release.path, "--to", "ftp://host/x"])
         #expect(scheme.status == 1 && scheme.stderr.contains("unsupported scheme 'ftp'"))
+        let branch = try Self.glassbox(["publish", fixture.release.path, "--to", "file:///tmp/x", "--branch", "dev"])
+        #expect(branch.status == 64 && branch.stderr.contains("git+… targets only"))
         let password = try Self.glassbox(["publish", fixture.release.path, "--to", "https://bob:\(Self.secret)@host/x/"])
         #expect(password.status == 1 && password.stderr.contains("holds a password") && !password.all.contains(Self.secret))
         try fixture.folder.write("tiny-1.0/extra.txt", text: "not signed\n")
