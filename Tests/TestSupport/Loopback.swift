@@ -29,6 +29,7 @@ public enum Loopback {
         return descriptor
     }
 
+    /// The local port `descriptor` is bound to.
     public static func port(of descriptor: Int32) throws -> UInt16 {
         var address = sockaddr_in()
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
