@@ -53,7 +53,7 @@ struct TargetAndCredentialTests {
         #expect(fresh.text == "*.safetensors filter=lfs diff=lfs merge=lfs -text\n*.bin filter=lfs diff=lfs merge=lfs -text\n*.gguf filter=lfs diff=lfs merge=lfs -text\n")
     }
 
-    @Test("an LFS pointer is byte for byte what git-lfs writes")
+    @Test("an LFS pointer is the Git LFS spec v1 text (git-lfs itself reads the committed pointers in GitPublishTests)")
     func pointer() throws {
         let digest = try Digests.Digest(hex: String(repeating: "ab", count: 32))
         #expect(String(decoding: LFSPointer(digest: digest, size: 1234).bytes, as: UTF8.self)

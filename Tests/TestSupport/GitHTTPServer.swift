@@ -20,6 +20,8 @@ public final class GitHTTPServer: @unchecked Sendable {
         fcgi = Process()
         fcgi.executableURL = URL(fileURLWithPath: "/usr/sbin/fcgiwrap")
         fcgi.arguments = ["-s", "unix:\(socket)"]
+        fcgi.standardOutput = FileHandle.nullDevice
+        fcgi.standardError = FileHandle.nullDevice
         try fcgi.run()
         for _ in 0..<200 where !FileManager.default.fileExists(atPath: socket) { Thread.sleep(forTimeInterval: 0.02) }
         self.urlPrefix = urlPrefix
