@@ -18,7 +18,7 @@ BIN=.build/release/glassbox
 SIZES=${SIZES:-small medium}
 THREADS=${THREADS:-1 2}
 NEW=${NEW:-128}
-CORPUS=${GLASSBOX_CORPUS:-/work/shared/corpus}
+CORPUS=${GLASSBOX_CORPUS:-../shared/corpus}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 python3 - "$CORPUS" "$WORK/eval.jsonl" <<'PY'

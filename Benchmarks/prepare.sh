@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${BIN:-.build/release/glassbox}
-CORPUS=${1:-../shared/corpus}
+CORPUS=${1:-${GLASSBOX_CORPUS:-../shared/corpus}}
 [ -x "$BIN" ] || { echo "error: $BIN not found; run 'make build' first" >&2; exit 1; }
 command -v hyperfine >/dev/null || { echo "error: hyperfine is not installed (make deps)" >&2; exit 1; }
 [ -d "$CORPUS" ] || { echo "error: corpus folder '$CORPUS' not found; pass one as the first argument" >&2; exit 1; }

@@ -1,18 +1,19 @@
 #!/usr/bin/env python3
 """Reference side of Benchmarks/tokenizer.sh: Hugging Face tokenizers, same settings as glassbox.
 
-  corpus OUT_DIR MEGABYTES          build the multilingual corpus (train.txt, eval.txt) from /work/shared/corpus
+  corpus OUT_DIR MEGABYTES          build the multilingual corpus (train.txt, eval.txt) from ../shared/corpus (relative to the repository root) or $GLASSBOX_CORPUS
   train CORPUS VOCAB OUT_DIR        train a Llama-3-style byte-level BPE (threads: RAYON_NUM_THREADS)
   encode TOKENIZER FILE             encode_batch the lines of FILE; prints JSON stats
   compare A/tokenizer.json B/tokenizer.json   whether vocab and merges are equal (and the first difference)
 """
 import json
+import os
 import pathlib
 import sys
 import time
 
 LLAMA3 = r"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+"
-CORPUS = pathlib.Path(__file__).resolve().parent.parent / "../shared/corpus"
+CORPUS = pathlib.Path(os.environ.get("GLASSBOX_CORPUS") or pathlib.Path(__file__).resolve().parent.parent / "../shared/corpus")
 
 
 def corpus(out_dir, megabytes):

@@ -36,8 +36,10 @@ cp -r "$RELEASE" "$WORK/tampered"
 printf '\x01' | dd of="$WORK/tampered/model.safetensors" bs=1 seek=4000 conv=notrunc status=none
 set +e
 "$BIN" verify "$WORK/tampered" --key "$WORK/provider.pub"
-echo "exit status: $?"
+status=$?
 set -e
+echo "exit status: $status"
+[ "$status" -eq 3 ] || { echo "error: verify on a tampered copy must exit 3 (verification failed), got $status" >&2; exit 1; }
 
 step glassbox generate $RELEASE --prompt "Dobrý den" --max-tokens 40 --temperature 0.8 --seed 7
 "$BIN" generate "$RELEASE" --prompt "Dobrý den" --max-tokens 40 --temperature 0.8 --seed 7

@@ -5,7 +5,7 @@
 # transformers' goldens for it. Usage: bash Tools/make_glassbox_release_fixture.sh [path/to/glassbox]
 set -euo pipefail
 BIN=${1:-.build/release/glassbox}
-CORPUS=${GLASSBOX_CORPUS:-/work/shared/corpus}
+CORPUS=${GLASSBOX_CORPUS:-../shared/corpus}
 OUT=Tests/InferenceTests/Fixtures/models/glassbox
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT

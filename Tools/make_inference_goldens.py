@@ -3,7 +3,7 @@
 
 Writes Tests/InferenceTests/Fixtures/:
   tokenizer.json                  a byte-level BPE (GPT-2 pre-tokenizer) trained with `tokenizers`
-                                  on a few KB of /work/shared/corpus (or $GLASSBOX_CORPUS)
+                                  on a few KB of ../shared/corpus (or $GLASSBOX_CORPUS)
   models/<name>/                  tiny random LlamaForCausalLM directories written by save_pretrained
                                   (config.json, generation_config.json, model.safetensors or shards,
                                   tokenizer.json)
@@ -36,7 +36,7 @@ from transformers import LlamaConfig, LlamaForCausalLM
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "Tests" / "InferenceTests" / "Fixtures"
-CORPUS = Path(os.environ.get("GLASSBOX_CORPUS", "/work/shared/corpus"))
+CORPUS = Path(os.environ.get("GLASSBOX_CORPUS") or Path(__file__).resolve().parent.parent / "../shared/corpus")
 LANGUAGES = ["cs", "de", "el", "en", "fr", "ga", "ka", "uk"]
 BOS, EOS = "<|begin_of_text|>", "<|end_of_text|>"
 VOCAB_SIZE = 384

@@ -14,7 +14,7 @@ minisign check. Writes Tests/VerificationTests/Fixtures/:
   reference/other.pub.pem      an unrelated public key (must be rejected)
   reference/model.p384.sig     the same directory signed with a P-384 key (SHA-384), p384.pub.pem
   reference/manifest.json      the digests model_signing recorded (name -> sha256 hex), read back from the bundle
-  shared-example/…             copies of /work/shared/signing-example (reference CLI bundle, two
+  shared-example/…             copies of ../shared/signing-example (reference CLI bundle, two
                                independently made bundles, SHA256SUMS, minisign signature and key)
 
 Then, if the glassbox binary exists, the reverse direction: `glassbox keygen` + `glassbox sign
@@ -42,7 +42,7 @@ import model_signing
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 FIX = os.path.join(ROOT, "Tests", "VerificationTests", "Fixtures")
-SHARED = "/work/shared/signing-example"
+SHARED = os.path.join(ROOT, "..", "shared", "signing-example")
 EXPECTED = os.path.join(ROOT, "Tools", "make_signing_goldens.expected.txt")
 # Fixed private scalars: the public keys in the fixtures stay the same across runs (test keys only).
 SIGNER_SCALAR = 0x1F2E3D4C5B6A79881F2E3D4C5B6A79881F2E3D4C5B6A79881F2E3D4C5B6A7988

@@ -26,6 +26,7 @@ Usage: python3 Tools/make_tokenizer_goldens.py [--glassbox .build/release/glassb
 """
 import argparse
 import json
+import os
 import pathlib
 import random
 import subprocess
@@ -36,7 +37,7 @@ from tokenizers import Regex, Tokenizer, decoders, models, pre_tokenizers, proce
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 FIX = ROOT / "Tests/TokenizationTests/Fixtures"
-CORPUS = pathlib.Path("/work/shared/corpus") if pathlib.Path("/work/shared/corpus").exists() else ROOT / "../shared/corpus"
+CORPUS = pathlib.Path(os.environ.get("GLASSBOX_CORPUS") or ROOT / "../shared/corpus")
 LLAMA3 = r"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+"
 EU24 = "bg cs da de el en es et fi fr ga hr hu it lt lv mt nl pl pt ro sk sl sv".split()
 EXTRA = "sq uk ka tr".split()

@@ -12,8 +12,10 @@ import Testing
 @Suite struct CrashResumeTests {
     /// The child side: runs only when the parent test sets BUILDER_TEST_CHILD_ROOT (it then builds the
     /// fixture found there with a tokenizer that stops and waits to be killed).
-    @Test func crashChildEntry() throws {
-        guard let root = ProcessInfo.processInfo.environment["BUILDER_TEST_CHILD_ROOT"] else { return }
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["BUILDER_TEST_CHILD_ROOT"] != nil,
+                   "runs only as the child process of killDuringBuildThenResumeGivesTheCleanLock"))
+    func crashChildEntry() throws {
+        let root = try #require(ProcessInfo.processInfo.environment["BUILDER_TEST_CHILD_ROOT"])
         let fixture = BuildFixture(existing: URL(fileURLWithPath: root))
         _ = try fixture.build()
     }
