@@ -29,9 +29,25 @@ public struct EvaluationSection: Codable, Equatable, Sendable {
         if section.stride > context {
             reader.report("stride", "must be <= evaluation.context_length (\(context)), got \(section.stride)")
         }
-        for (index, file) in section.extraFiles.enumerated() where !file.hasPrefix("file:") || file.count <= 5 {
-            reader.problems.add("evaluation.extra_files[\(index)]", "must be a \"file:relative/path\", got \"\(file.prefix(100))\"")
+        for (index, file) in section.extraFiles.enumerated() {
+            if let problem = Self.extraFileProblem(file) { reader.problems.add("evaluation.extra_files[\(index)]", problem) }
         }
         return section
+    }
+
+    /// Why `file` cannot be an extra evaluation file: it must be `file:` and a path relative to the recipe
+    /// (or to `reproduce --data-dir`) that stays inside that folder — no absolute path, no `..`.
+    static func extraFileProblem(_ file: String) -> String? {
+        guard file.hasPrefix("file:"), file.count > 5 else {
+            return "must be a \"file:relative/path\", got \"\(file.prefix(100))\""
+        }
+        let path = file.dropFirst("file:".count)
+        if path.hasPrefix("/") {
+            return "must be relative to the recipe's folder, got the absolute path \"\(path.prefix(100))\"; copy the file next to the recipe"
+        }
+        if path.split(separator: "/").contains("..") {
+            return "must stay inside the recipe's folder, got \"\(path.prefix(100))\" (with ..); copy the file next to the recipe"
+        }
+        return nil
     }
 }

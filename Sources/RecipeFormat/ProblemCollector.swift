@@ -7,9 +7,9 @@ final class ProblemCollector {
         problems.append(RecipeProblem(keyPath: keyPath, message: message))
     }
 
-    /// Records a syntax or encoding problem at a source position.
-    func add(line: Int, column: Int, _ message: String) {
-        problems.append(RecipeProblem(keyPath: "", message: message, line: line, column: column))
+    /// Records a syntax or encoding problem at a source position (and the key there, when known).
+    func add(line: Int, column: Int, _ message: String, keyPath: String = "") {
+        problems.append(RecipeProblem(keyPath: keyPath, message: message, line: line, column: column))
     }
 
     /// True when nothing has been recorded.

@@ -8,6 +8,12 @@ extension Recipe {
     /// Reads and validates the recipe at `url`; throws a `RecipeError` listing every problem found.
     public static func load(contentsOf url: URL) throws(RecipeError) -> Recipe {
         let file = url.path
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue {
+            let toml = ((try? FileManager.default.contentsOfDirectory(atPath: file)) ?? []).filter { $0.hasSuffix(".toml") }.sorted()
+            throw RecipeError.unreadable(file: file, reason: "is a directory; give the recipe file"
+                + (toml.isEmpty ? "" : " (it holds \(toml.prefix(3).joined(separator: ", "))\(toml.count > 3 ? ", …" : ""))"))
+        }
         let data: Data
         do {
             let size = (try FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue ?? 0
@@ -48,7 +54,9 @@ extension Recipe {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
             let begin = error.source.begin
-            problems.add(line: max(begin.line, 1), column: max(begin.column, 1), "TOML syntax error: \(error.description)")
+            let line = max(begin.line, 1)
+            problems.add(line: line, column: max(begin.column, 1), "TOML syntax error: \(error.description)",
+                         keyPath: SyntaxErrorKey.keyPath(atLine: line, in: text) ?? "")
             throw RecipeError.invalid(file: file, problems: problems.problems)
         } catch {
             problems.add(line: 1, column: 1, "TOML syntax error: \(error)")

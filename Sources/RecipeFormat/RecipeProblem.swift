@@ -23,10 +23,10 @@ public struct RecipeProblem: Equatable, Hashable, Sendable, Codable, CustomStrin
         self.column = column
     }
 
-    /// `line:column: message` for syntax errors, `key.path: message` otherwise.
+    /// `line:column: [key.path: ]message` for syntax errors, `key.path: message` otherwise.
     public var description: String {
         if let line {
-            return "\(line):\(column ?? 1): \(message)"
+            return "\(line):\(column ?? 1): " + (keyPath.isEmpty ? "" : "\(keyPath): ") + message
         }
         return keyPath.isEmpty ? message : "\(keyPath): \(message)"
     }

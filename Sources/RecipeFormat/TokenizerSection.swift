@@ -34,7 +34,7 @@ public struct TokenizerSection: Codable, Equatable, Sendable {
     static func read(_ reader: TableReader) -> TokenizerSection {
         let section = TokenizerSection(
             kind: reader.choice("kind", ["byte-level-bpe"], default: "byte-level-bpe"),
-            vocabSize: reader.int("vocab_size", required: true, in: 257...1_048_576) ?? 0,
+            vocabSize: reader.int("vocab_size", required: true, in: 1...1_048_576) ?? 0,
             minFrequency: reader.int("min_frequency", in: 1...1_000_000_000) ?? 2,
             specialTokens: reader.strings("special_tokens", maxCount: 1_000, maxBytes: 200) ?? defaultSpecialTokens,
             bosToken: reader.string("bos_token", maxBytes: 200) ?? defaultSpecialTokens[0],

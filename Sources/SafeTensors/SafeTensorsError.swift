@@ -18,6 +18,8 @@ public enum SafeTensorsError: Error, Equatable, Sendable, CustomStringConvertibl
     case invalidMetadata(key: String?, reason: String)
     /// A tensor entry is malformed (unknown dtype, bad shape, bad offsets, unknown field).
     case invalidTensor(name: String, reason: String)
+    /// A tensor name is empty or holds control characters (shown escaped).
+    case invalidTensorName(name: String, reason: String)
     /// A tensor's byte span does not match its shape × dtype size.
     case sizeMismatch(name: String, expected: UInt64?, actual: UInt64)
     /// A tensor's span lies (partly) outside the data section.
@@ -51,20 +53,37 @@ public enum SafeTensorsError: Error, Equatable, Sendable, CustomStringConvertibl
         case let .invalidMetadata(key, reason):
             "safetensors __metadata__\(key.map { " key '\($0.prefix(200))'" } ?? "") is invalid: \(reason)"
         case let .invalidTensor(name, reason):
-            "tensor '\(name.prefix(200))': \(reason)"
+            "tensor '\(Self.escaped(name))': \(reason)"
+        case let .invalidTensorName(name, reason):
+            "tensor name \"\(Self.escaped(name))\" is not accepted: \(reason); rename the tensor"
         case let .sizeMismatch(name, expected, actual):
-            "tensor '\(name.prefix(200))': data span is \(actual) bytes but shape × dtype size is "
+            "tensor '\(Self.escaped(name))': data span is \(actual) bytes but shape × dtype size is "
                 + (expected.map { "\($0) bytes" } ?? "too large to represent")
         case let .outOfBounds(name, end, dataSize):
-            "tensor '\(name.prefix(200))': data ends at byte \(end) but the data section has only \(dataSize) bytes"
+            "tensor '\(Self.escaped(name))': data ends at byte \(end) but the data section has only \(dataSize) bytes"
         case let .layout(name, reason):
-            "tensor '\(name.prefix(200))': \(reason)"
+            "tensor '\(Self.escaped(name))': \(reason)"
         case let .trailingBytes(count):
             "safetensors data section has \(count) bytes after the last tensor; the file is not canonical"
         case let .noSuchTensor(name):
-            "no tensor named '\(name.prefix(200))' in the safetensors file"
+            "no tensor named '\(Self.escaped(name))' in the safetensors file"
         case let .unsupportedConversion(name, dtype):
-            "tensor '\(name.prefix(200))' has dtype \(dtype.rawValue); only F32, F16 and BF16 widen to Float32 exactly"
+            "tensor '\(Self.escaped(name))' has dtype \(dtype.rawValue); only F32, F16 and BF16 widen to Float32 exactly"
         }
+    }
+
+    /// True for C0 and C1 control characters and DEL.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+
+    /// `name` (at most 200 characters) with control characters written as `\u{1B}`, so that a hostile
+    /// name cannot move the cursor or forge lines when printed.
+    static func escaped(_ name: String) -> String {
+        var out = ""
+        for scalar in name.prefix(200).unicodeScalars {
+            if isControl(scalar) { out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
     }
 }

@@ -51,11 +51,22 @@ public struct SafeTensorsHeader: Sendable, Equatable {
             if key == "__metadata__" {
                 metadata = try Self.parseMetadata(value)
             } else {
+                try Self.checkName(key)
                 entries.append(try Self.parseTensor(name: key, value: value, dataSize: UInt64(dataSize)))
             }
         }
         self.metadata = metadata
         tensors = try Self.checkLayout(entries, dataSize: UInt64(dataSize))
+    }
+
+    /// A tensor name must be non-empty and free of control characters (U+0000–U+001F, U+007F–U+009F):
+    /// names reach terminals and logs, where newlines and escape sequences would forge output.
+    static func checkName(_ name: String) throws(SafeTensorsError) {
+        guard !name.isEmpty else { throw .invalidTensorName(name: name, reason: "the name is empty") }
+        if let control = name.unicodeScalars.first(where: SafeTensorsError.isControl) {
+            let code = String(control.value, radix: 16, uppercase: true)
+            throw .invalidTensorName(name: name, reason: "the name contains the control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code)")
+        }
     }
 
     private static func parseMetadata(_ value: HeaderJSON) throws(SafeTensorsError) -> [String: String] {

@@ -55,6 +55,7 @@ extension BPETokenizer {
         let vocabulary = try TokenizerJSONComponents.vocabulary(model.member("vocab"))
         let merges = try TokenizerJSONComponents.merges(model.member("merges"))
         let added = try TokenizerJSONComponents.addedTokens(json.member("added_tokens"))
+        try TokenizerJSONComponents.checkAddedTokens(added, vocabulary: vocabulary)
         let (preTokenizer, prefixSpace) = try TokenizerJSONComponents.preTokenizer(json.member("pre_tokenizer"))
         var tokenIDs = vocabulary
         for token in added { tokenIDs[token.content] = token.id }

@@ -22,6 +22,15 @@ struct JSONParser {
         self.bytes = bytes
     }
 
+    /// A number as written (`5`), a string quoted, anything else by its type — for duplicate-member messages.
+    static func brief(_ value: JSONValue) -> String {
+        switch value {
+        case let .number(number) where number == number.rounded() && abs(number) < 1e15: String(Int64(number))
+        case let .string(text): text.debugDescription
+        default: value.typeName
+        }
+    }
+
     func failure(_ what: String) -> TokenizerError {
         TokenizerError(.malformedJSON, "not valid JSON: \(what) at byte offset \(index)")
     }
@@ -70,7 +79,11 @@ struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a member name") }
             let key = try string()
             try expect(UInt8(ascii: ":"), "':'")
-            members[key] = try value(depth: depth + 1)
+            let member = try value(depth: depth + 1)
+            if let earlier = members.updateValue(member, forKey: key) {
+                throw failure("the member \(key.debugDescription) appears twice (\(Self.brief(earlier)) and \(Self.brief(member))); "
+                    + "a JSON object may name each member once")
+            }
             skipWhitespace()
             guard index < bytes.count else { throw failure("unexpected end") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }

@@ -51,10 +51,35 @@ enum TokenizerJSONComponents {
         }
     }
 
+    /// `model.vocab`; two tokens with one id are refused (the same token twice is refused by the parser).
     static func vocabulary(_ reader: JSONReader) throws -> [String: Int] {
         var vocabulary: [String: Int] = [:]
-        for (key, value) in try reader.object() { vocabulary[key] = try value.int() }
+        var tokenOfID: [Int: String] = [:]
+        for (key, value) in try reader.object().sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            let id = try value.int()
+            if let other = tokenOfID.updateValue(key, forKey: id) {
+                throw TokenizerError(.malformedJSON, "\(reader.path): tokens \(other.debugDescription) and \(key.debugDescription) both have id \(id); "
+                    + "every id must name one token")
+            }
+            vocabulary[key] = id
+        }
         return vocabulary
+    }
+
+    /// Refuses added tokens that give a vocabulary id (or another added token's id) to different content.
+    static func checkAddedTokens(_ added: [AddedToken], vocabulary: [String: Int]) throws {
+        var contentOfID: [Int: String] = [:]
+        for (token, id) in vocabulary { contentOfID[id] = token }
+        var addedContent: [Int: String] = [:]
+        for (index, token) in added.enumerated() {
+            if let other = addedContent.updateValue(token.content, forKey: token.id), other != token.content {
+                throw TokenizerError(.malformedJSON, "added_tokens[\(index)]: id \(token.id) is given to both \(other.debugDescription) and \(token.content.debugDescription)")
+            }
+            if let model = contentOfID[token.id], model != token.content, ByteLevelAlphabet.decode(model).map({ String(decoding: $0, as: UTF8.self) }) != token.content {
+                throw TokenizerError(.malformedJSON, "added_tokens[\(index)]: id \(token.id) is \(model.debugDescription) in model.vocab but the added token \(token.content.debugDescription); "
+                    + "an added token may reuse a vocabulary id only for the same content")
+            }
+        }
     }
 
     static func merges(_ reader: JSONReader) throws -> [MergeRule] {

@@ -8,7 +8,7 @@ import Testing
 @Suite struct DiagnosticsGoldenTests {
     static let cases = [
         "syntax-error", "duplicate-key", "newer-format", "missing-sections", "wrong-types", "out-of-range",
-        "unknown-keys", "cross-field", "sources", "invalid-utf8",
+        "unknown-keys", "cross-field", "sources", "invalid-utf8", "format-overflow",
     ]
 
     @Test(arguments: cases)

@@ -88,4 +88,48 @@ import TestSupport
             _ = try? Recipe.parse(text: text, file: "garbage")
         }
     }
+
+    @Test func unreadableValuesNameTheirKeyPath() throws {
+        let text = "format = 1\n[release]\nname = \"x\"\n[[data.sources]]\nid = \"a\"\n[[data.sources]]\nid = 1e999\n"
+        do {
+            _ = try Recipe.parse(text: text, file: "r.toml")
+            Issue.record("1e999 was accepted")
+        } catch {
+            guard case let .invalid(_, problems) = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
+            #expect(problems.first?.keyPath == "data.sources[1].id", "\(problems)")
+            #expect(error.description.contains("r.toml:7:"), "\(error.description)")
+        }
+    }
+
+    @Test func aDirectoryGivenAsTheRecipeSaysSo() throws {
+        let directory = try TemporaryDirectory()
+        _ = try directory.write("base.toml", Array("format = 1\n".utf8))
+        do {
+            _ = try Recipe.load(contentsOf: URL(fileURLWithPath: directory.path))
+            Issue.record("a directory was accepted as a recipe")
+        } catch {
+            #expect(error.description.contains("is a directory; give the recipe file"), "\(error.description)")
+            #expect(error.description.contains("base.toml"))
+            #expect(!error.description.contains("NSCocoaErrorDomain"))
+        }
+    }
+
+    @Test func extraFilesMustStayInsideTheRecipeFolder() {
+        let recipe = Self.valid + "\n[evaluation]\nextra_files = [\"file:/abs/path.jsonl\", \"file:../up.jsonl\", \"file:a/../../b.jsonl\", \"file:ok/x.jsonl\"]\n"
+        let found = problems(recipe)
+        #expect(found.map(\.keyPath) == ["evaluation.extra_files[0]", "evaluation.extra_files[1]", "evaluation.extra_files[2]"], "\(found)")
+        #expect(found.first?.message.contains("absolute path \"/abs/path.jsonl\"") == true, "\(found)")
+        #expect(found.dropFirst().allSatisfy { $0.message.contains("..") })
+    }
+
+    @Test(arguments: [200, 257])
+    func vocabSizeBelowTheMinimumStatesTheRealMinimumOnce(size: Int) throws {
+        let text = "format = 1\n[release]\nname = \"x\"\nversion = \"1\"\nlicense = \"MIT\"\n[tokenizer]\nvocab_size = \(size)\n"
+        let found = problems(text).filter { $0.keyPath == "tokenizer.vocab_size" }
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?.message.contains("= 258, got \(size)") == true, "\(found)")
+    }
 }

@@ -158,4 +158,22 @@ struct HostileFileTests {
             try SafeTensorsFile(contentsOf: directory)
         }
     }
+
+    @Test(arguments: ["", "a\u{0}b", "line\nbreak", "\u{1B}[2Jclear", "tab\there", "del\u{7F}", "c1\u{9B}31m"])
+    func controlCharactersAndEmptyNamesAreRefused(_ name: String) throws {
+        let quoted = String(decoding: try JSONEncoder().encode(name), as: UTF8.self)
+        let header = "{" + quoted + #":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}"#
+        do {
+            _ = try Self.parse(Self.file(header, data: [0, 0, 0, 0]))
+            Issue.record("accepted the tensor name \(name.debugDescription)")
+        } catch {
+            guard case let .invalidTensorName(got, _) = error else {
+                Issue.record("unexpected error \(error)")
+                return
+            }
+            #expect(got == name)
+            let text = error.description
+            #expect(!text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }, "\(text.debugDescription)")
+        }
+    }
 }

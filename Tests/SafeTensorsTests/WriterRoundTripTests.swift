@@ -11,7 +11,7 @@ struct WriterRoundTripTests {
     }
 
     @Test func writerOutputReadsBackExactly() throws {
-        let names = ["model.norm.weight", "a \"quoted\" name", "tab\there", "č-ž-ünïcode", "empty", "scalar"]
+        let names = ["model.norm.weight", "a \"quoted\" name", "back\\slash/\u{2028}separator", "č-ž-ünïcode", "empty", "scalar"]
         let shapes: [[Int]] = [[3], [2, 2], [1], [4, 1], [0, 3], []]
         let payloads: [[Float]] = shapes.enumerated().map { index, shape in
             (0..<shape.reduce(1, *)).map { Float(index) + Float($0) / 8 }

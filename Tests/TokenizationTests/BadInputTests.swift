@@ -107,4 +107,35 @@ import TestSupport
         }
         return result
     }
+
+    /// A minimal byte-level tokenizer.json with `vocab` (JSON object text) and `added` (JSON array text).
+    static func tokenizerJSON(vocab: String, added: String = "[]") -> Data {
+        Data(("""
+            {"version":"1.0","truncation":null,"padding":null,"added_tokens":\(added),"normalizer":null,
+             "pre_tokenizer":{"type":"ByteLevel","add_prefix_space":false,"trim_offsets":true,"use_regex":true},
+             "post_processor":null,"decoder":{"type":"ByteLevel","add_prefix_space":true,"trim_offsets":true,"use_regex":true},
+             "model":{"type":"BPE","dropout":null,"unk_token":null,"continuing_subword_prefix":null,"end_of_word_suffix":null,
+                      "fuse_unk":false,"byte_fallback":false,"ignore_merges":false,"vocab":\(vocab),"merges":[]}}
+            """).utf8)
+    }
+
+    @Test func duplicateIdsAndTokensInTokenizerJSONAreRefusedWithTheirNames() throws {
+        #expect(throws: Never.self) { try BPETokenizer(jsonData: Self.tokenizerJSON(vocab: #"{"a":0,"b":1}"#)) }
+        let sameID = try #require(throws: TokenizerError.self) { try BPETokenizer(jsonData: Self.tokenizerJSON(vocab: #"{"a":0,"b":0}"#)) }
+        #expect(sameID.message.contains("\"a\"") && sameID.message.contains("\"b\"") && sameID.message.contains("id 0"), "\(sameID.message)")
+        let sameToken = try #require(throws: TokenizerError.self) { try BPETokenizer(jsonData: Self.tokenizerJSON(vocab: #"{"a":0,"a":1}"#)) }
+        #expect(sameToken.message.contains("\"a\" appears twice (0 and 1)"), "\(sameToken.message)")
+        let reused = try #require(throws: TokenizerError.self) {
+            try BPETokenizer(jsonData: Self.tokenizerJSON(vocab: #"{"a":0,"b":1}"#, added: #"[{"id":1,"content":"<s>","special":true}]"#))
+        }
+        #expect(reused.message.contains("id 1") && reused.message.contains("\"b\"") && reused.message.contains("<s>"), "\(reused.message)")
+        let twoAdded = try #require(throws: TokenizerError.self) {
+            try BPETokenizer(jsonData: Self.tokenizerJSON(vocab: #"{"a":0}"#,
+                added: #"[{"id":1,"content":"<s>","special":true},{"id":1,"content":"</s>","special":true}]"#))
+        }
+        #expect(twoAdded.message.contains("<s>") && twoAdded.message.contains("</s>"), "\(twoAdded.message)")
+        #expect(throws: Never.self) {
+            try BPETokenizer(jsonData: Self.tokenizerJSON(vocab: #"{"<s>":0,"a":1}"#, added: #"[{"id":0,"content":"<s>","special":true}]"#))
+        }
+    }
 }
