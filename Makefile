@@ -8,10 +8,10 @@ SWIFTFLAGS := -c release -Xswiftc -target-cpu -Xswiftc $(CPU) -Xswiftc -enable-t
 BIN := .build/release/glassbox
 APT_PACKAGES := libgit2-dev libcurl4-openssl-dev libssl-dev pkg-config nginx fcgiwrap git hyperfine minisign time \
 	libopenmpi-dev openmpi-bin slurmctld slurmd slurm-client munge \
-	git-lfs libnginx-mod-http-dav-ext python3-venv
+	git-lfs libnginx-mod-http-dav-ext python3-venv chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test demo bench clean asan cpu-targets
+.PHONY: deps build test demo bench clean asan cpu-targets check-card
 
 ## deps: install the Debian packages Glassbox builds and tests with (only those that are missing)
 deps:
@@ -28,12 +28,14 @@ build: deps
 	$(SWIFT) build $(SWIFTFLAGS) --product glassbox
 	@echo "built $(BIN)"
 
-## test: every test (Swift Testing), same build configuration as `make build`; then the code that parses
+## test: every test (Swift Testing), same build configuration as `make build`; then the golden model card
+## through huggingface_hub (`make check-card`, when installed); then the code that parses
 ## untrusted files (safetensors reader, verifier) once more under AddressSanitizer (`make asan`); then a
 ## generic x86-64 build against the cross-CPU training golden (`make cpu-targets`)
 test: deps
 	$(SWIFT) build $(SWIFTFLAGS) --build-tests
 	$(SWIFT) test $(SWIFTFLAGS) --skip-build
+	$(MAKE) --no-print-directory check-card
 	$(MAKE) --no-print-directory asan
 	$(MAKE) --no-print-directory cpu-targets
 
@@ -47,6 +49,13 @@ bench: build
 
 clean:
 	rm -rf .build .build-asan .build-cpu-*
+
+## check-card: the golden model card parsed by huggingface_hub.ModelCard (Tools/check_model_card.py), when
+## python3 has huggingface_hub (pip install huggingface_hub); skipped with a message otherwise
+check-card:
+	@if python3 -c 'import huggingface_hub' 2>/dev/null; then \
+	  python3 Tools/check_model_card.py Tests/ReleaseDocsTests/Fixtures/golden/README.md --languages cs,de,el,en,fr,ga,pl,uk; \
+	else echo "check-card skipped: python3 with huggingface_hub not found (pip install huggingface_hub)"; fi
 
 ## cpu-targets: a generic x86-64 build (no FMA unit) must train the short golden run to the same digests
 ## (Tools/check_cpu_determinism.sh; CPUS="native haswell x86-64" for all three)

@@ -38,14 +38,15 @@ let package = Package(
         .target(name: "Evaluation", dependencies: ["Inference", "Kernels"]),
         .target(name: "Verification", dependencies: ["Digests", "SafeTensors"]),
         .target(name: "Publishing", dependencies: ["Digests", "Fetching", "Verification"]),
+        .target(name: "ReleaseDocs", dependencies: ["RecipeFormat", "Digests"]),
         .target(name: "Builder", dependencies: [
             "RecipeFormat", "Digests", "ContentStore", "Fetching", "Preparation", "Tokenization",
-            "Transformer", "Training", "Inference", "Evaluation", "Verification",
+            "Transformer", "Training", "Inference", "Evaluation", "Verification", "ReleaseDocs",
         ]),
         .target(name: "GlassboxCLI", dependencies: [
             "Builder", "RecipeFormat", "Digests", "ContentStore", "Fetching", "Preparation",
             "Tokenization", "Kernels", "Transformer", "Training", "Inference", "Evaluation", "Verification",
-            "Publishing",
+            "Publishing", "ReleaseDocs",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "glassbox", dependencies: ["GlassboxCLI"]),
@@ -67,6 +68,7 @@ let package = Package(
         .testTarget(name: "InferenceTests", dependencies: ["Inference", "Transformer", "Kernels", "Evaluation", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "Digests", "SafeTensors"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "Fetching", "Digests", "Verification", "TestSupport"]),
+        .testTarget(name: "ReleaseDocsTests", dependencies: ["ReleaseDocs", "RecipeFormat", "Fetching", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GlassboxCLITests", dependencies: ["GlassboxCLI", "TestSupport"]),
     ]
 )

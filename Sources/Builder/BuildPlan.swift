@@ -58,7 +58,7 @@ public struct BuildPlan: Codable, Sendable {
             if spec.upstream.contains(where: unavailable.contains) {
                 state = StepStatus.blocked.rawValue
                 unavailable.insert(spec.id)
-            } else if options.registry.executor(for: spec.kind) == nil {
+            } else if options.registry.executor(for: spec.kind, recipe: recipe).executor == nil {
                 state = StepStatus.notAvailable.rawValue
                 unavailable.insert(spec.id)
             } else if let key, options.useCache, case let .hit(record) = cache.lookup(key) {
@@ -67,7 +67,9 @@ public struct BuildPlan: Codable, Sendable {
             } else {
                 state = "to-run"
             }
-            let note = spec.kind == .package && options.registry.executor(for: .package) == nil ? Self.packageNote : nil
+            let reason = options.registry.executor(for: spec.kind, recipe: recipe)
+            let note = spec.kind == .package && reason.executor == nil
+                ? (options.registry.executor(for: .package) == nil ? Self.packageNote : reason.reason) : nil
             entries.append(Entry(id: spec.id, kind: spec.kind, key: key, state: state, upstream: spec.upstream, config: spec.config, note: note))
         }
         entries.append(Self.signEntry(recipe: recipe, recipeDirectory: recipeDirectory, options: options, upstream: graph.steps.map(\.id)))

@@ -3,5 +3,7 @@ public enum CoreVersion {
     /// Bumped whenever any step's output bytes could change. 0.2.0: one Llama forward for training,
     /// evaluation and generation (evaluation's attention is the training kernel's; perplexity through
     /// `KernelMath.expD`), and `config.json` writes `bos_token_id`/`eos_token_id` as null when absent.
-    public static let string = "glassbox-core 0.2.0"
+    /// 0.3.0: `evaluate` also writes `baseline.json` (the untrained model's scores) and `fertility.json`;
+    /// `package` writes the model card, charts and EU AI Act documents.
+    public static let string = "glassbox-core 0.3.0"
 }

@@ -1,3 +1,5 @@
+import RecipeFormat
+
 /// The executors the builder can run, by kind. A kind without an executor is reported as
 /// "not available" by `plan`, `build` and `reproduce`, never faked.
 public struct ExecutorRegistry: Sendable {
@@ -13,7 +15,7 @@ public struct ExecutorRegistry: Sendable {
 
     /// The executors of this glassbox: every step kind whose module exists.
     public static var standard: ExecutorRegistry {
-        ExecutorRegistry([FetchStep(), PrepareStep(), TokenizerStep(), TrainStep(), ImportStep(), EvaluateStep()])
+        ExecutorRegistry([FetchStep(), PrepareStep(), TokenizerStep(), TrainStep(), ImportStep(), EvaluateStep(), PackageStep()])
     }
 
     /// Adds or replaces the executor for its kind.
@@ -23,6 +25,13 @@ public struct ExecutorRegistry: Sendable {
 
     /// The executor for `kind`, if this glassbox has one.
     public func executor(for kind: StepKind) -> (any StepExecutor)? { executors[kind] }
+
+    /// The executor for `kind` when it can run for `recipe`, else nil and why (`not-available`).
+    public func executor(for kind: StepKind, recipe: Recipe) -> (executor: (any StepExecutor)?, reason: String) {
+        guard let executor = executors[kind] else { return (nil, "the \(kind.rawValue) step is not available in this glassbox yet") }
+        if let reason = executor.unavailableReason(for: recipe) { return (nil, reason) }
+        return (executor, "")
+    }
 
     /// Kinds with an executor, in graph order.
     public var availableKinds: [StepKind] { StepKind.allCases.filter { executors[$0] != nil } }

@@ -18,6 +18,9 @@ public struct StepContext: Sendable {
     public let dataDirectory: URL?
     /// Upstream step id → a read-only directory holding that step's outputs.
     public let inputs: [String: URL]
+    /// Upstream step id (or local file name) → the digest it contributes to the key (an upstream step's
+    /// output manifest digest). Part of the key, so an output may cite it and stay reproducible.
+    public var inputDigests: [String: Digest] = [:]
     /// The empty directory to write outputs into.
     public let outputDirectory: URL
     /// A scratch directory kept between runs of the same key (download caches, checkpoints).

@@ -15,9 +15,8 @@ extension StepRunner {
         guard let spec = graph.step(id) else {
             throw BuildError.recipe("the recipe has no step \(id); its steps are \(graph.steps.map(\.id).joined(separator: ", "))")
         }
-        guard let executor = options.registry.executor(for: spec.kind) else {
-            throw BuildError.stepFailed(step: id, reason: "the \(spec.kind.rawValue) step is not available in this glassbox yet")
-        }
+        let available = options.registry.executor(for: spec.kind, recipe: recipe)
+        guard let executor = available.executor else { throw BuildError.stepFailed(step: id, reason: available.reason) }
         var records: [String: StepRecord] = [:]
         for upstream in spec.upstream { records[upstream] = try cachedRecord(upstream, graph: graph) }
         let key = try spec.keyMaterial(upstreamOutputs: records.mapValues(\.manifest), coreVersion: CoreVersion.string).key()
@@ -81,6 +80,7 @@ extension StepRunner {
             inputs: inputs, outputDirectory: own, scratchDirectory: cache.scratchURL(key), threads: options.threads,
             progress: { progress in if leader { events(.progress(step: spec.id, progress)) } })
         context.processGroup = group
+        context.inputDigests = spec.keyMaterial(upstreamOutputs: records.mapValues(\.manifest), coreVersion: CoreVersion.string).inputs
         do { try executor.run(context) } catch let error as BuildError { throw error } catch {
             throw BuildError.stepFailed(step: spec.id, reason: String(describing: error))
         }

@@ -38,8 +38,9 @@ public struct StepRunner: Sendable {
             }
             let material = spec.keyMaterial(upstreamOutputs: records.mapValues(\.manifest), coreVersion: CoreVersion.string)
             let key = try material.key()
-            guard let executor = options.registry.executor(for: spec.kind) else {
-                options.events(.skipped(step: spec.id, status: .notAvailable, reason: "the \(spec.kind.rawValue) step is not available in this glassbox yet"))
+            let available = options.registry.executor(for: spec.kind, recipe: recipe)
+            guard let executor = available.executor else {
+                options.events(.skipped(step: spec.id, status: .notAvailable, reason: available.reason))
                 locked.append(LockedStep(id: spec.id, kind: spec.kind, status: .notAvailable, key: key, inputs: material.inputs))
                 continue
             }
@@ -84,10 +85,11 @@ public struct StepRunner: Sendable {
         try BuilderFiles.makeDirectory(output)
         try BuilderFiles.makeDirectory(cache.scratchURL(key))
         let events = options.events
-        let context = StepContext(
+        var context = StepContext(
             step: spec, key: key, recipe: recipe, recipeDirectory: recipeDirectory, dataDirectory: options.dataDirectory,
             inputs: inputs, outputDirectory: output, scratchDirectory: cache.scratchURL(key), threads: options.threads,
             progress: { events(.progress(step: spec.id, $0)) })
+        context.inputDigests = spec.keyMaterial(upstreamOutputs: records.mapValues(\.manifest), coreVersion: CoreVersion.string).inputs
         do {
             try executor.run(context)
         } catch let error as BuildError {

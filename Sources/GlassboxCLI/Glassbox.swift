@@ -15,7 +15,7 @@ public struct Glassbox: AsyncParsableCommand {
             """,
         version: GlassboxVersion.string,
         subcommands: [
-            RecipeCommand.self, BuildCommand.self, ReproduceCommand.self,
+            RecipeCommand.self, BuildCommand.self, ReproduceCommand.self, CardCommand.self, ComplyCommand.self,
             KeygenCommand.self, SignCommand.self, VerifyCommand.self, PublishCommand.self,
             GenerateCommand.self, LogitsCommand.self, EvalCommand.self,
             TokenizerCommand.self, TokenizeCommand.self, DetokenizeCommand.self,

@@ -10,8 +10,17 @@ public struct ReleaseSection: Codable, Equatable, Sendable {
     public var authors: [String]
     /// One-paragraph description for the model card.
     public var description: String
+    /// Release date, `YYYY-MM-DD`: the only date the model card and EU documents print (no build clock).
+    public var date: String?
+    /// URL of the licence text, for the model card when `license` is not a Hugging Face Hub licence id.
+    public var licenseLink: String?
 
-    static let keys = ["name", "version", "license", "authors", "description"]
+    enum CodingKeys: String, CodingKey {
+        case name, version, license, authors, description, date
+        case licenseLink = "license_link"
+    }
+
+    static let keys = ["name", "version", "license", "authors", "description", "date", "license_link"]
 
     static func read(_ reader: TableReader) -> ReleaseSection {
         let section = ReleaseSection(
@@ -19,8 +28,13 @@ public struct ReleaseSection: Codable, Equatable, Sendable {
             version: reader.string("version", required: true, maxBytes: 100) ?? "",
             license: reader.string("license", required: true, maxBytes: 500) ?? "",
             authors: reader.strings("authors", maxCount: 1_000, maxBytes: 500) ?? [],
-            description: reader.string("description", maxBytes: 65_536) ?? "")
+            description: reader.string("description", maxBytes: 65_536) ?? "",
+            date: reader.string("date", maxBytes: 10),
+            licenseLink: reader.string("license_link", maxBytes: 4_096))
         reader.rejectUnknownKeys()
+        if let date = section.date, !Syntax.isDate(date) {
+            reader.report("date", "must be a date written YYYY-MM-DD, got \"\(date)\"")
+        }
         if !section.name.isEmpty, !Syntax.isIdentifier(section.name) {
             reader.report("name", "must use only letters, digits, '.', '_' and '-' (it names the release directory), got \"\(section.name)\"")
         }

@@ -40,6 +40,21 @@ enum Syntax {
         "must be an SPDX licence identifier or expression (e.g. \"Apache-2.0\", \"CC-BY-4.0 AND MIT\"), got \"\(expression.prefix(100))\""
     }
 
+    /// True if `text` is a calendar date written `YYYY-MM-DD` (month 01–12, day 01–31).
+    static func isDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[2].count == 2, let day = Int(parts[2]), (1...31).contains(day) else { return false }
+        return isMonth(parts[0] + "-" + parts[1])
+    }
+
+    /// True if `text` is a month written `YYYY-MM`.
+    static func isMonth(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }), let month = Int(parts[1]) else { return false }
+        return (1...12).contains(month)
+    }
+
     /// True if `text` is exactly 40 lowercase hex digits (a git commit).
     static func isCommit(_ text: Substring) -> Bool {
         text.utf8.count == 40 && text.allSatisfy { $0.isHexDigit && !$0.isUppercase }

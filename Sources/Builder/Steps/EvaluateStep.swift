@@ -6,7 +6,8 @@ import Tokenization
 
 /// The `evaluate` step through the Evaluation module: scores the trained (or imported) model on the held-out
 /// `eval.jsonl` (per language) and on `[evaluation].extra_files` (one row per file), writing `results.json`
-/// (released as `eval/results.json`).
+/// (released as `eval/results.json`), the same scores for the untrained model (`baseline.json`) and the
+/// tokenizer's fertility on those documents (`fertility.json`); see `EvaluateStep+Baseline.swift`.
 public struct EvaluateStep: StepExecutor {
     /// `.evaluate`.
     public let kind = StepKind.evaluate
@@ -31,6 +32,8 @@ public struct EvaluateStep: StepExecutor {
                 context.progress(StepProgress(fraction: total > 0 ? Double(done) / Double(total) : nil))
             }
             try run.results.write(to: context.outputDirectory.appendingPathComponent("results.json"))
+            try Self.writeBaseline(context, documents: documents, tokenizer: tokenizer, options: options)
+            try Self.writeFertility(context, documents: documents, tokenizer: tokenizer)
         } catch let error as BuildError {
             throw error
         } catch {

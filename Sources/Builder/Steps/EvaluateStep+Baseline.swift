@@ -1,0 +1,36 @@
+import Evaluation
+import Foundation
+import Inference
+import Tokenization
+import Training
+import Transformer
+
+extension EvaluateStep {
+    /// Scores the untrained model — the trained model's architecture initialised exactly as training
+    /// began (same `[training] seed`, no update) — on the same documents, as `baseline.json`: the
+    /// reference the model card shows beside each language's bits per byte (about log2(vocabulary) bits
+    /// per token for a freshly initialised model).
+    static func writeBaseline(_ context: StepContext, documents: [EvaluationDocument], tokenizer: BPETokenizer,
+                              options: EvaluationOptions) throws {
+        let trained = try context.input("train")
+        let configURL = trained.appendingPathComponent("config.json")
+        let config = try JSONDecoder().decode(LlamaConfig.self, from: Data(contentsOf: configURL))
+        let model = try LlamaModel(config: config)
+        WeightInitializer.initialize(model, seed: UInt64(context.recipe.training.seed), threads: context.threads)
+        let directory = context.scratchDirectory.appendingPathComponent("baseline-model")
+        try? FileManager.default.removeItem(at: directory)
+        try model.save(to: directory.path)
+        let untrained = try ModelLoader.load(directory, threads: context.threads)
+        let run = try Evaluator(model: untrained, tokenizer: tokenizer, options: options).evaluate(documents)
+        try run.results.write(to: context.outputDirectory.appendingPathComponent("baseline.json"))
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// Tokens per word and per byte of the tokenizer on the evaluated documents, per language, as
+    /// `fertility.json` (the card's tokenizer table).
+    static func writeFertility(_ context: StepContext, documents: [EvaluationDocument], tokenizer: BPETokenizer) throws {
+        let corpus = documents.map { TrainingDocument(text: $0.text, language: $0.language) }
+        let report = FertilityReport(tokenizer: tokenizer, documents: corpus, threads: context.threads)
+        try report.canonicalJSON().write(to: context.outputDirectory.appendingPathComponent("fertility.json"))
+    }
+}

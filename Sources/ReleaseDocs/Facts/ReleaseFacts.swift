@@ -1,0 +1,63 @@
+import RecipeFormat
+
+/// Every fact the model card and the EU documents print, gathered once from the recorded inputs:
+/// recorded (`data/stats.json`, `config.json`, `training/log.jsonl`, `eval/*.json`), configured (the
+/// recipe's build settings), declared (`[compliance]`) and computed (compute, energy, classification,
+/// openness). The documents only format these; nothing is typed twice.
+public struct ReleaseFacts: Sendable {
+    /// The recorded inputs (recipe, digests of every file read).
+    public let inputs: RecordedInputs
+    /// The model's shape.
+    public let model: ModelFacts
+    /// The data.
+    public let data: DataFacts
+    /// The training run.
+    public let training: TrainingFacts
+    /// The evaluation.
+    public let evaluation: EvaluationFacts
+    /// The provider's declarations.
+    public let declared: DeclaredFacts
+    /// Training compute.
+    public let compute: ComputeEstimate
+    /// Training energy and emissions.
+    public let energy: EnergyEstimate
+    /// The regulatory classification.
+    public let classification: Classification
+    /// The Model Openness Framework class.
+    public let openness: OpennessAssessment
+
+    /// Gathers the facts of `inputs`.
+    public init(_ inputs: RecordedInputs) {
+        self.inputs = inputs
+        let recipe = inputs.recipe
+        model = ModelFacts(inputs.config)
+        data = DataFacts(inputs.statistics, recipe: recipe)
+        training = TrainingFacts(log: inputs.log, settings: recipe.training)
+        evaluation = EvaluationFacts(results: inputs.evaluation, baseline: inputs.baseline, fertility: inputs.fertility)
+        declared = DeclaredFacts(recipe)
+        compute = ComputeEstimate(model: model, tokens: training.tokens, sequenceLength: recipe.training.sequenceLength)
+        energy = EnergyEstimate(flop: compute.reported.flop, compliance: recipe.compliance)
+        let license = recipe.release.license
+        let publicURL = declared.publicURL.value
+        let monetised = declared.monetised.value
+        classification = Classification(flop: compute.reported.flop, modification: nil) { systemic in
+            OpenSourceAssessment.assess(license: license, publicURL: publicURL, monetised: monetised, systemicRisk: systemic)
+        }
+        let dataLicences = data.sources.map { FreeLicences.verdict($0.license) }
+        let local = data.sources.filter { !$0.isRemote }.map(\.id)
+        let dataOpen = data.sources.allSatisfy(\.redistributable) && dataLicences.allSatisfy(\.isFree) && local.isEmpty
+        let codeLicense = recipe.compliance.codeLicense
+        openness = OpennessAssessment.assess(OpennessInputs(
+            license: license, weightLicenceFree: FreeLicences.verdict(license).isFree, architecture: model.architecture,
+            codeURL: recipe.compliance.codeURL, codeLicense: codeLicense,
+            codeLicenceFree: codeLicense.map { FreeLicences.verdict($0).isFree } ?? false,
+            dataOpen: (dataOpen, dataOpen ? "every source is public at a pinned URL, redistributable under a free licence"
+                : !local.isEmpty ? "local sources are not published with the release (\(local.joined(separator: ", ")))"
+                : "not every source is redistributable under a free licence")))
+    }
+
+    /// The recipe.
+    public var recipe: Recipe { inputs.recipe }
+    /// `<name>-<version>`.
+    public var releaseName: String { "\(recipe.release.name)-\(recipe.release.version)" }
+}
