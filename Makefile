@@ -50,12 +50,16 @@ bench: build
 clean:
 	rm -rf .build .build-asan .build-cpu-*
 
-## check-card: the golden model card parsed by huggingface_hub.ModelCard (Tools/check_model_card.py), when
-## python3 has huggingface_hub (pip install huggingface_hub); skipped with a message otherwise
+## check-card: the golden model card parsed by huggingface_hub.ModelCard (Tools/check_model_card.py) and the
+## golden compliance.json validated against Docs/compliance.schema.json (Tools/check_compliance_json.py), each
+## when python3 has the package (pip install huggingface_hub jsonschema); skipped with a message otherwise
 check-card:
 	@if python3 -c 'import huggingface_hub' 2>/dev/null; then \
 	  python3 Tools/check_model_card.py Tests/ReleaseDocsTests/Fixtures/golden/README.md --languages cs,de,el,en,fr,ga,pl,uk; \
 	else echo "check-card skipped: python3 with huggingface_hub not found (pip install huggingface_hub)"; fi
+	@if python3 -c 'import jsonschema' 2>/dev/null; then \
+	  python3 Tools/check_compliance_json.py Tests/ReleaseDocsTests/Fixtures/golden/compliance/compliance.json; \
+	else echo "compliance.json schema check skipped: python3 with jsonschema not found (pip install jsonschema)"; fi
 
 ## cpu-targets: a generic x86-64 build (no FMA unit) must train the short golden run to the same digests
 ## (Tools/check_cpu_determinism.sh; CPUS="native haswell x86-64" for all three)

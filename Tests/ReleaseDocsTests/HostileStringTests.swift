@@ -63,7 +63,7 @@ struct HostileStringTests {
         let keys = CardStructure(hostile).frontMatterKeys
         #expect(Set(keys) == Set(CardStructure(benign).frontMatterKeys).union(["license_name", "license_link"]), "\(keys)")
         for problem in CardStructure(hostile).tableProblems { Issue.record("\(problem)") }
-        for raw in ["<script", "<img", "](javascript:", "\n---\nlicense: mit"] {
+        for raw in ["<script", "<img", "[click](javascript:", "\n---\nlicense: mit"] {
             #expect(!hostile.contains(raw), "raw \(raw) reached the card")
         }
         #expect(hostile.contains("&lt;script&gt;"))
