@@ -16,7 +16,7 @@ struct ChartRenderingTests {
         let svg = try temporary.write("chart.svg", [UInt8](try #require(try FixtureRelease.documents().files[path])))
         let png = temporary.path + "/chart.png"
         let result = try ModelCardChecker.run(chromium, arguments: [
-            "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+            "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--user-data-dir=\(temporary.path)/profile",
             "--window-size=\(Int(SVGCanvas.width)),\(Int(SVGCanvas.height))", "--screenshot=\(png)", "file://\(svg)",
         ])
         let image = try PNGImage(try Data(contentsOf: URL(fileURLWithPath: png)))

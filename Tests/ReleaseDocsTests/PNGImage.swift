@@ -27,17 +27,20 @@ struct PNGImage {
             offset += 12 + length
         }
         guard header.count == 13 else { throw Failure.malformed("no IHDR") }
-        width = Int(header[0]) << 24 | Int(header[1]) << 16 | Int(header[2]) << 8 | Int(header[3])
-        height = Int(header[4]) << 24 | Int(header[5]) << 16 | Int(header[6]) << 8 | Int(header[7])
+        let width = Int(header[0]) << 24 | Int(header[1]) << 16 | Int(header[2]) << 8 | Int(header[3])
+        let height = Int(header[4]) << 24 | Int(header[5]) << 16 | Int(header[6]) << 8 | Int(header[7])
         guard header[8] == 8, header[12] == 0, header[9] == 2 || header[9] == 6 else {
             throw Failure.malformed("bit depth \(header[8]), colour type \(header[9]), interlace \(header[12]) not supported")
         }
-        channels = header[9] == 6 ? 4 : 3
+        let channels = header[9] == 6 ? 4 : 3
         let raw: [UInt8] = try compressed.withUnsafeBytes { buffer in
             var inflater = Inflater(buffer, start: 2, limit: (width * channels + 1) * height)
             try inflater.run()
             return inflater.output
         }
+        self.width = width
+        self.height = height
+        self.channels = channels
         pixels = try Self.unfilter(raw, width: width, height: height, channels: channels)
     }
 

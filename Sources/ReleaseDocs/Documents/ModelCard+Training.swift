@@ -65,7 +65,7 @@ extension ModelCard {
         text += e.trainingSeconds.map { "Training time implied by compute / (peak × utilisation): \(Numbers.duration($0)) (estimate). " } ?? ""
         text += "Measured step timings are kept in the build's run log beside the release, not in the release, because timings differ from run to run and the release must rebuild bit for bit.\n\n"
         text += MarkdownTable.fields([
-            ("**Energy**", e.kilowattHours.map { "\(Numbers.significant($0)) kWh" } ?? "not available (missing: \(e.missingKeys.map { "`\($0)`" }.joined(separator: ", ")))"),
+            ("**Energy**", e.kilowattHours.map { Numbers.energy(kilowattHours: $0) } ?? "not available (missing: \(e.missingKeys.map { "`\($0)`" }.joined(separator: ", ")))"),
             ("**Energy method**", MarkdownText.inline(e.method)),
             ("**Grid factor**", e.gridFactor.map { "\(Numbers.plain($0.gramsPerKWh)) g CO₂e/kWh (\(MarkdownText.inline($0.region)), declared)" } ?? "not declared (`compliance.grid_carbon_intensity`)"),
             ("**Emissions**", e.kilogramsCO2e.map { "\(Numbers.carbon(kilograms: $0)) (energy × grid factor)" } ?? "not available"),

@@ -57,7 +57,7 @@ struct TechnicalDocumentation {
 
     private var energyText: String {
         let e = facts.energy
-        var text = "Energy: " + (e.kilowattHours.map { "**\(Numbers.significant($0)) kWh** (\(Numbers.significant($0 / 1000)) MWh)" } ?? "**Missing:** " + e.missingKeys.map { "`\($0)`" }.joined(separator: ", "))
+        var text = "Energy: " + (e.kilowattHours.map { "**\(Numbers.energy(kilowattHours: $0))** (\(Numbers.scientific($0 / 1000)) MWh)" } ?? "**Missing:** " + e.missingKeys.map { "`\($0)`" }.joined(separator: ", "))
         text += ". Method: \(MarkdownText.inline(e.method)), in the absence of a delegated act under Art. 53(5)."
         if let grid = e.gridFactor, let co2 = e.kilogramsCO2e {
             text += " Emissions: \(Numbers.carbon(kilograms: co2)) at \(Numbers.plain(grid.gramsPerKWh)) g CO₂e/kWh (\(MarkdownText.inline(grid.region)), declared)."

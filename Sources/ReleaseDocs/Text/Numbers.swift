@@ -61,6 +61,11 @@ enum Numbers {
         return fixed(seconds / 86_400, 1) + " days"
     }
 
+    /// An amount of energy given in kWh: `1.23 kWh`, or in Wh below one kWh.
+    static func energy(kilowattHours: Double) -> String {
+        kilowattHours >= 1 ? significant(kilowattHours) + " kWh" : significant(kilowattHours * 1_000) + " Wh"
+    }
+
     /// An amount of CO₂e given in kg: `12.3 kg CO₂e`, or in grams below one kilogram.
     static func carbon(kilograms: Double) -> String {
         kilograms >= 1 ? significant(kilograms) + " kg CO₂e" : significant(kilograms * 1_000) + " g CO₂e"
