@@ -17,13 +17,9 @@ extension EvaluateStep {
         let config = try JSONDecoder().decode(LlamaConfig.self, from: Data(contentsOf: configURL))
         let model = try LlamaModel(config: config)
         WeightInitializer.initialize(model, seed: UInt64(context.recipe.training.seed), threads: context.threads)
-        let directory = context.scratchDirectory.appendingPathComponent("baseline-model")
-        try? FileManager.default.removeItem(at: directory)
-        try model.save(to: directory.path)
-        let untrained = try ModelLoader.load(directory, threads: context.threads)
-        let run = try Evaluator(model: untrained, tokenizer: tokenizer, options: options).evaluate(documents)
+        let run = try Evaluator(model: LanguageModel(model, threads: context.threads), tokenizer: tokenizer, options: options)
+            .evaluate(documents)
         try run.results.write(to: context.outputDirectory.appendingPathComponent("baseline.json"))
-        try? FileManager.default.removeItem(at: directory)
     }
 
     /// Tokens per word and per byte of the tokenizer on the evaluated documents, per language, as
