@@ -8,6 +8,8 @@ struct CardStructure {
     var headings: [String] = []
     var fences = 0
     var tableProblems: [String] = []
+    /// Lines a renderer treats as Markdown (outside the front matter and fenced code blocks).
+    var prose: [String] = []
 
     init(_ text: String) {
         var lines = text.components(separatedBy: "\n")
@@ -20,6 +22,7 @@ struct CardStructure {
         for line in lines {
             if line.hasPrefix("```") || line.hasPrefix("~~~") { fences += 1; inFence.toggle(); continue }
             if inFence { continue }
+            prose.append(line)
             if line.hasPrefix("#") { headings.append(line) }
             if line.hasPrefix("|") {
                 let cells = Self.cells(line)

@@ -63,9 +63,12 @@ struct HostileStringTests {
         let keys = CardStructure(hostile).frontMatterKeys
         #expect(Set(keys) == Set(CardStructure(benign).frontMatterKeys).union(["license_name", "license_link"]), "\(keys)")
         for problem in CardStructure(hostile).tableProblems { Issue.record("\(problem)") }
+        // Raw payloads may appear only where they are inert: inside quoted YAML scalars and fenced code blocks.
+        let prose = CardStructure(hostile).prose.joined(separator: "\n")
         for raw in ["<script", "<img", "[click](javascript:", "\n---\nlicense: mit"] {
-            #expect(!hostile.contains(raw), "raw \(raw) reached the card")
+            #expect(!prose.contains(raw), "raw \(raw) reached the card's Markdown")
         }
+        #expect(!hostile.contains("\n---\nlicense: mit"))
         #expect(hostile.contains("&lt;script&gt;"))
         let link = try #require(CardStructure(hostile).frontMatter.first { $0.hasPrefix("license_link: ") })
         #expect(YAMLDecoding.doubleQuoted(String(link.dropFirst("license_link: ".count))) == "https://x.example/\"\n---\nlicense: mit <script>")
@@ -75,7 +78,7 @@ struct HostileStringTests {
         let documents = try FixtureRelease.documents(recipe: try Self.hostileRecipe())
         for (path, data) in documents.files where path.hasSuffix(".md") {
             let text = String(decoding: data, as: UTF8.self)
-            #expect(!text.contains("<script"), "\(path) carries raw HTML")
+            #expect(!CardStructure(text).prose.joined(separator: "\n").contains("<script"), "\(path) carries raw HTML")
             #expect(!text.contains("\n# Injected"), "\(path) carries an injected heading")
             for problem in CardStructure(text).tableProblems { Issue.record("\(path): \(problem)") }
         }
