@@ -55,7 +55,7 @@ struct CardCommand: ParsableCommand {
             print(String(decoding: data, as: UTF8.self))
         } else {
             for (path, state) in rows { print("\(state.padding(toLength: 8, withPad: " ", startingAt: 0)) \(path)") }
-            print("wrote \(rows.count) documents to \(target.path); \(comparison.isEmpty ? "all match the release" : "\(comparison.count) differ from the release")")
+            print("wrote \(rows.count) documents to \(target.path); \(comparison.isEmpty ? "all match the release" : "\(comparison.count) differ from the release or are missing in it")")
         }
         if check, !comparison.isEmpty { throw ExitStatus.verificationFailed.exitCode }
     }

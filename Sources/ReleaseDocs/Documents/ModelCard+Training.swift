@@ -3,17 +3,23 @@ extension ModelCard {
         let d = facts.data
         var text = "## Training data\n\n\(d.sources.count) source(s), \(Numbers.bytes(d.bytes)) of text in \(Numbers.grouped(d.documents)) "
         text += "documents after preparation, from \(context.recorded(.dataStatistics)). Digests are SHA-256 of the files as fetched.\n\n"
-        var table = MarkdownTable(headers: ["Source", "Languages", "Bytes", "Documents", "Licence", "Redistributable", "TDM opt-outs honoured", "Digest"],
+        var table = MarkdownTable(headers: ["Source", "Languages", "Bytes", "Documents", "Licence", "Redistributable", "TDM opt-outs honoured"],
                                   rightAligned: [2, 3])
+        var digests = MarkdownTable(headers: ["Source", "File", "Bytes", "SHA-256"], rightAligned: [2])
         for source in d.sources {
-            let digest = source.files.count == 1 ? "`\(source.files[0].sha256)`" : "\(source.files.count) files (see `data/stats.json`)"
             table.rows.append([
                 MarkdownText.cell(source.id), MarkdownText.cell(source.languages.joined(separator: ", ")), Numbers.grouped(source.bytes),
                 Numbers.grouped(source.documents), MarkdownText.code(source.license, inTable: true), source.redistributable ? "yes" : "no",
-                source.tdmOptOutRespected ? "yes (declared)" : "no (declared)", digest,
+                source.tdmOptOutRespected ? "yes (declared)" : "no (declared)",
             ])
+            for file in source.files.prefix(20) {
+                digests.rows.append([MarkdownText.cell(source.id), MarkdownText.cell(file.name), Numbers.grouped(file.bytes), MarkdownText.code(file.sha256, inTable: true)])
+            }
+            if source.files.count > 20 {
+                digests.rows.append([MarkdownText.cell(source.id), "\(source.files.count - 20) more files", "—", "see `data/stats.json`"])
+            }
         }
-        text += table.render()
+        text += table.render() + "Input files as fetched (digests pin the exact bytes):\n\n" + digests.render()
         var languages = MarkdownTable(headers: ["Language", "Documents", "Held out", "Bytes", "Share"], rightAligned: [1, 2, 3, 4])
         for language in d.languages {
             languages.rows.append([MarkdownText.cell(language.code), Numbers.grouped(language.documents), Numbers.grouped(language.evalDocuments),
