@@ -9,11 +9,11 @@ extension EvaluateStep {
     /// Scores the untrained model — the trained model's architecture initialised exactly as training
     /// began (same `[training] seed`, no update) — on the same documents, as `baseline.json`: the
     /// reference the model card shows beside each language's bits per byte (about log2(vocabulary) bits
-    /// per token for a freshly initialised model).
-    static func writeBaseline(_ context: StepContext, documents: [EvaluationDocument], tokenizer: BPETokenizer,
+    /// per token for a freshly initialised model). For weights imported from elsewhere it is the same
+    /// architecture initialised with the recipe's seed.
+    static func writeBaseline(_ context: StepContext, modelDirectory: URL, documents: [EvaluationDocument], tokenizer: BPETokenizer,
                               options: EvaluationOptions) throws {
-        let trained = try context.input("train")
-        let configURL = trained.appendingPathComponent("config.json")
+        let configURL = modelDirectory.appendingPathComponent("config.json")
         let config = try JSONDecoder().decode(LlamaConfig.self, from: Data(contentsOf: configURL))
         let model = try LlamaModel(config: config)
         WeightInitializer.initialize(model, seed: UInt64(context.recipe.training.seed), threads: context.threads)

@@ -20,7 +20,8 @@ public struct EvaluateStep: StepExecutor {
         let section = context.recipe.evaluation
         do {
             let imported = context.inputs["import"]
-            let model = try ModelLoader.load(try imported ?? context.input("train"), threads: context.threads)
+            let modelDirectory = try imported ?? context.input("train")
+            let model = try ModelLoader.load(modelDirectory, threads: context.threads)
             let tokenizerDirectory = try imported ?? context.input("tokenizer")
             let tokenizer = try BPETokenizer(contentsOf: tokenizerDirectory.appendingPathComponent("tokenizer.json"))
             var documents = try EvaluationDocument.load(try context.input("prepare").appendingPathComponent("eval.jsonl"))
@@ -32,7 +33,7 @@ public struct EvaluateStep: StepExecutor {
                 context.progress(StepProgress(fraction: total > 0 ? Double(done) / Double(total) : nil))
             }
             try run.results.write(to: context.outputDirectory.appendingPathComponent("results.json"))
-            try Self.writeBaseline(context, documents: documents, tokenizer: tokenizer, options: options)
+            try Self.writeBaseline(context, modelDirectory: modelDirectory, documents: documents, tokenizer: tokenizer, options: options)
             try Self.writeFertility(context, documents: documents, tokenizer: tokenizer)
         } catch let error as BuildError {
             throw error
