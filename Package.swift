@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "Transformer", dependencies: ["Kernels", "SafeTensors"]),
         .target(name: "Training", dependencies: ["Transformer", "Kernels", "Digests", "CMPI"]),
         .target(name: "Inference", dependencies: ["Transformer", "Tokenization", "Kernels"]),
-        .target(name: "Evaluation", dependencies: ["Inference", "Kernels"]),
+        .target(name: "Evaluation", dependencies: ["Inference", "Kernels", "Digests"]),
         .target(name: "Verification", dependencies: ["Digests", "SafeTensors"]),
         .target(name: "Publishing", dependencies: ["Digests", "Fetching", "Verification"]),
         .target(name: "Builder", dependencies: [
@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "ContentStoreTests", dependencies: ["ContentStore", "Digests", "TestSupport"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RecipeFormatTests", dependencies: ["RecipeFormat", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "BuilderTests", dependencies: ["Builder", "RecipeFormat", "ContentStore", "Digests", "Verification"]),
+        .testTarget(name: "BuilderTests", dependencies: ["Builder", "RecipeFormat", "ContentStore", "Digests", "Verification", "Tokenization", "Training"]),
         .testTarget(name: "FetchingTests", dependencies: ["Fetching", "Digests", "TestSupport"]),
         .testTarget(name: "PreparationTests", dependencies: ["Preparation", "Digests"]),
         .testTarget(name: "TokenizationTests", dependencies: ["Tokenization", "TestSupport"], resources: [.copy("Fixtures")]),

@@ -3,5 +3,8 @@ public enum CoreVersion {
     /// Bumped whenever any step's output bytes could change. 0.2.0: one Llama forward for training,
     /// evaluation and generation (evaluation's attention is the training kernel's; perplexity through
     /// `KernelMath.expD`), and `config.json` writes `bos_token_id`/`eos_token_id` as null when absent.
-    public static let string = "glassbox-core 0.2.0"
+    /// 0.3.0: the train step frames every document with the tokenizer's template (BOS first) and EOS at
+    /// its end, as inference does (was: no BOS, EOS between documents); `eval/results.json` keeps extra
+    /// files apart from the languages and records `documents_sha256`; `prepare` refuses unusable data.
+    public static let string = "glassbox-core 0.3.0"
 }

@@ -27,6 +27,7 @@ public struct Preparer: Sendable {
         var statistics = PrepareStatistics(options: options)
         for source in sources {
             let (counts, files) = try processor.process(source)
+            try Self.checkUsable(source, counts: counts.total)
             statistics.sources[source.id] = SourceStatistics(
                 languages: source.languages, license: source.license, redistributable: source.redistributable,
                 counts: counts.total, files: files)
@@ -39,6 +40,7 @@ public struct Preparer: Sendable {
                     source: source.id, license: source.license, bytes: files.reduce(0) { $0 + $1.bytes }, files: files))
             }
         }
+        try Self.checkLanguages(sources, statistics: statistics)
         try train.commit()
         try eval.commit()
         let statsURL = outputDirectory.appendingPathComponent("stats.json")
@@ -50,6 +52,37 @@ public struct Preparer: Sendable {
         return PrepareSummary(
             statistics: statistics, outputs: outputs,
             restrictedSources: sources.filter { !$0.redistributable }.map(\.id))
+    }
+
+    /// Share of a source's bytes that may be invalid UTF-8 before it is taken for a binary file.
+    static let maximumInvalidShare = 0.10
+
+    /// A source must give text: not be empty, not be mostly invalid UTF-8 (a binary file), and keep at
+    /// least one document after cleaning, deduplication and the minimum length.
+    static func checkUsable(_ source: PreparedInput, counts: DocumentCounts) throws(PrepareError) {
+        if counts.inputBytes == 0 {
+            throw .unusableData(source: source.id, reason: "its files are empty (\(source.files.count) file\(source.files.count == 1 ? "" : "s"), 0 bytes)",
+                                fix: "point the source at the text, or remove it from the recipe")
+        }
+        if Double(counts.invalidBytes) > maximumInvalidShare * Double(counts.inputBytes) {
+            throw .unusableData(source: source.id, reason: "\(counts.invalidBytes) of its \(counts.inputBytes) bytes are not valid UTF-8 (a binary file, or text in another encoding?)",
+                                fix: "convert the text to UTF-8 (e.g. iconv -f LATIN1 -t UTF-8), or remove the source")
+        }
+        if counts.documents == 0 {
+            throw .unusableData(source: source.id, reason: "no document is left after preparation (\(counts.removedShort) too short, \(counts.removedDuplicates) duplicates)",
+                                fix: "check the source's text, or lower min_document_chars")
+        }
+    }
+
+    /// Every language a source declares must end up with documents: a source with several languages
+    /// tags a file by a folder named after its language, and a language with no such folder gets none.
+    static func checkLanguages(_ sources: [PreparedInput], statistics: PrepareStatistics) throws(PrepareError) {
+        for source in sources {
+            for language in source.languages where (statistics.languages[language]?.documents ?? 0) == 0 {
+                throw .unusableData(source: source.id, reason: "language '\(language)' has 0 documents after preparation",
+                                    fix: "with several languages, put each language's files under a folder named after it (\(source.id)/\(language)/…), or drop '\(language)' from the source's languages")
+            }
+        }
     }
 
     private func validate(_ sources: [PreparedInput]) throws(PrepareError) {
