@@ -31,8 +31,8 @@ struct TrainBenchCommand: ParsableCommand {
     @Option(help: "XS, S or M.")
     var size: String = "XS"
 
-    @Option(help: "Worker threads.")
-    var threads: Int = 1
+    @OptionGroup var threadsOption: ThreadsOption
+    var threads: Int { threadsOption.threads }
 
     @Option(help: "Timed steps (after one warm-up step).")
     var steps: Int = 3
