@@ -28,6 +28,7 @@ public struct Preparer: Sendable {
         for source in sources {
             let (counts, files) = try processor.process(source)
             try Self.checkUsable(source, counts: counts.total)
+            try Self.checkLanguages(source, perLanguage: counts.perLanguage)
             statistics.sources[source.id] = SourceStatistics(
                 languages: source.languages, license: source.license, redistributable: source.redistributable,
                 counts: counts.total, files: files)
@@ -40,7 +41,6 @@ public struct Preparer: Sendable {
                     source: source.id, license: source.license, bytes: files.reduce(0) { $0 + $1.bytes }, files: files))
             }
         }
-        try Self.checkLanguages(sources, statistics: statistics)
         try train.commit()
         try eval.commit()
         let statsURL = outputDirectory.appendingPathComponent("stats.json")
@@ -74,14 +74,14 @@ public struct Preparer: Sendable {
         }
     }
 
-    /// Every language a source declares must end up with documents: a source with several languages
-    /// tags a file by a folder named after its language, and a language with no such folder gets none.
-    static func checkLanguages(_ sources: [PreparedInput], statistics: PrepareStatistics) throws(PrepareError) {
-        for source in sources {
-            for language in source.languages where (statistics.languages[language]?.documents ?? 0) == 0 {
-                throw .unusableData(source: source.id, reason: "language '\(language)' has 0 documents after preparation",
-                                    fix: "with several languages, put each language's files under a folder named after it (\(source.id)/\(language)/…), or drop '\(language)' from the source's languages")
-            }
+    /// A source with several languages whose files are sorted into language folders must give every
+    /// declared language documents (a language without a folder gets none). A source whose files are
+    /// not sorted by language at all (its documents are tagged `mul`) is a declared mix and is kept.
+    static func checkLanguages(_ source: PreparedInput, perLanguage: [String: DocumentCounts]) throws(PrepareError) {
+        guard source.languages.count > 1, (perLanguage["mul"]?.documents ?? 0) == 0 else { return }
+        for language in source.languages where (perLanguage[language]?.documents ?? 0) == 0 {
+            throw .unusableData(source: source.id, reason: "language '\(language)' has 0 documents after preparation",
+                                fix: "put its files under a folder named after it (\(source.id)/\(language)/…), or drop '\(language)' from the source's languages")
         }
     }
 

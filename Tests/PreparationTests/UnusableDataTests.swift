@@ -52,4 +52,10 @@ struct UnusableDataTests {
         let text = Array(String(repeating: "Dobrý den, jak se máte?\n", count: 20).utf8) + [0xFF]
         try prepare(scratch, [PreparedInput(id: "cs", languages: ["cs"], redistributable: true, license: "MIT", files: [try scratch.file("a.txt", text)])])
     }
+
+    @Test func aMixedSourceNotSortedByLanguageIsKept() throws {
+        let scratch = try Scratch()
+        try prepare(scratch, [PreparedInput(id: "mix", languages: ["cs", "en"], redistributable: true, license: "MIT",
+                                            files: [try scratch.file("corpus.txt", "Dobrý den.\nGood morning.\n")])])
+    }
 }
