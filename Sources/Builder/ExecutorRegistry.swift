@@ -13,7 +13,7 @@ public struct ExecutorRegistry: Sendable {
 
     /// The executors of this glassbox: every step kind whose module exists.
     public static var standard: ExecutorRegistry {
-        ExecutorRegistry([FetchStep(), PrepareStep(), TokenizerStep(), TrainStep(), ImportStep(), EvaluateStep()])
+        ExecutorRegistry([FetchStep(), PrepareStep(), TokenizerStep(), TrainStep(), ImportStep(), QuantizeStep(), EvaluateStep()])
     }
 
     /// Adds or replaces the executor for its kind.

@@ -3,7 +3,8 @@ import Foundation
 import RecipeFormat
 
 /// The step graph of a recipe: fetch (one per source) → prepare → tokenizer → train (or, for weights
-/// trained elsewhere, import) → evaluate → package, in an order where every step comes after its inputs. Signing is not part of the graph:
+/// trained elsewhere, import) → quantize (when the recipe lists `[[quantize]]` variants) → evaluate →
+/// package, in an order where every step comes after its inputs. Signing is not part of the graph:
 /// its signature is randomised and covers `recipe.lock.json`, so it can be neither cached nor locked;
 /// `ReleaseWriter` runs it on the finished release (`ReleaseSigning`).
 public struct StepGraph: Sendable {
@@ -42,6 +43,10 @@ public struct StepGraph: Sendable {
             : try Self.trainingSteps(recipe)
         steps += model
         let modelSteps = model.map(\.id)
+        if !recipe.quantizeVariants.isEmpty {
+            let quantize = StepConfigs.Quantize(name: "\(recipe.release.name)-\(recipe.release.version)", types: recipe.quantizeVariants.map(\.type))
+            steps.append(StepSpec(id: "quantize", kind: .quantize, config: try StepConfigs.text(quantize), upstream: modelSteps))
+        }
         var extra: [String: Digest] = [:]
         for file in recipe.evaluation.extraFiles {
             let path = String(file.dropFirst("file:".count))
