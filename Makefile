@@ -11,7 +11,7 @@ APT_PACKAGES := libgit2-dev libcurl4-openssl-dev libssl-dev pkg-config nginx fcg
 	git-lfs libnginx-mod-http-dav-ext python3-venv chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test demo bench clean asan cpu-targets check-card
+.PHONY: deps build test demo bench clean asan cpu-targets check-card gguf-check
 
 ## deps: install the Debian packages Glassbox builds and tests with (only those that are missing)
 deps:
@@ -36,6 +36,7 @@ test: deps
 	$(SWIFT) build $(SWIFTFLAGS) --build-tests
 	$(SWIFT) test $(SWIFTFLAGS) --skip-build
 	$(MAKE) --no-print-directory check-card
+	$(MAKE) --no-print-directory gguf-check
 	$(MAKE) --no-print-directory asan
 	$(MAKE) --no-print-directory cpu-targets
 
@@ -65,6 +66,14 @@ check-card:
 ## (Tools/check_cpu_determinism.sh; CPUS="native haswell x86-64" for all three)
 cpu-targets: deps
 	CPUS="$${CPUS:-x86-64}" bash Tools/check_cpu_determinism.sh
+
+## gguf-check: `glassbox export gguf` files read back by the gguf PyPI package (Tools/check_gguf_export.py);
+## skipped, saying so, when no Python has it (python3 -m venv .venv-gguf && .venv-gguf/bin/pip install gguf)
+gguf-check:
+	@py=""; for p in .venv-gguf/bin/python python3; do \
+	  if command -v $$p >/dev/null 2>&1 && $$p -c 'import gguf' 2>/dev/null; then py=$$p; break; fi; done; \
+	if [ -z "$$py" ]; then echo "gguf-check skipped: no Python with the gguf package (python3 -m venv .venv-gguf && .venv-gguf/bin/pip install gguf)"; \
+	else $$py Tools/check_gguf_export.py $(BIN); fi
 
 ## asan: the strict safetensors reader and the verifier under AddressSanitizer (debug build in .build-asan;
 ## leak detection off: XCTest's own runner leaks a few bytes at exit)

@@ -25,7 +25,8 @@ public enum BuildError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .missingInput(step, path, reason):
-            "step \(step): input \(path) \(reason); fix the path in the recipe or supply the file"
+            "step \(step): input \(path) \(reason); fix the path in the recipe, or supply the file beside the recipe "
+                + "or in a folder given with --data-dir (searched first, same relative path)"
         case let .stepFailed(step, reason):
             "step \(step) failed: \(reason)"
         case let .io(path, reason):

@@ -14,7 +14,8 @@ public struct BuildPlan: Codable, Sendable {
         public let kind: StepKind
         /// The key; nil while an input's outputs are unknown (not built yet).
         public let key: Digest?
-        /// `cached`, `to-run`, `not-available` or `blocked`; for `sign`: `at-end` (runs last on the
+        /// `cached`, `to-run`, `missing-input` (a local file it names does not exist yet), `not-available`
+        /// or `blocked`; for `sign`: `at-end` (runs last on the
         /// finished release, never cached or locked) or `skipped` (no signing key named).
         public let state: String
         /// Ids of the steps it reads.
@@ -44,14 +45,16 @@ public struct BuildPlan: Codable, Sendable {
 
     /// Plans `recipe` against the cache in `options.storeRoot`.
     public init(recipe: Recipe, recipeDirectory: URL, options: BuildOptions) throws(BuildError) {
-        let graph = try StepGraph(recipe: recipe, recipeDirectory: recipeDirectory, dataDirectory: options.dataDirectory)
+        let graph = try StepGraph(recipe: recipe, recipeDirectory: recipeDirectory, dataDirectory: options.dataDirectory,
+                                  allowMissingInputs: true)
         let cache = StepCache(store: ContentStore(root: options.storeRoot))
         var outputs: [String: Digest] = [:]
         var unavailable: Set<String> = []
         var entries: [Entry] = []
         for spec in graph.steps {
             var key: Digest?
-            if spec.upstream.allSatisfy({ outputs[$0] != nil }) {
+            let missing = graph.missingInputs[spec.id] ?? []
+            if missing.isEmpty, spec.upstream.allSatisfy({ outputs[$0] != nil }) {
                 key = try spec.keyMaterial(upstreamOutputs: outputs, coreVersion: CoreVersion.string).key()
             }
             let state: String
@@ -61,6 +64,8 @@ public struct BuildPlan: Codable, Sendable {
             } else if options.registry.executor(for: spec.kind, recipe: recipe).executor == nil {
                 state = StepStatus.notAvailable.rawValue
                 unavailable.insert(spec.id)
+            } else if !missing.isEmpty {
+                state = "missing-input"
             } else if let key, options.useCache, case let .hit(record) = cache.lookup(key) {
                 state = "cached"
                 outputs[spec.id] = record.manifest
@@ -68,8 +73,12 @@ public struct BuildPlan: Codable, Sendable {
                 state = "to-run"
             }
             let reason = options.registry.executor(for: spec.kind, recipe: recipe)
-            let note = spec.kind == .package && reason.executor == nil
+            var note = spec.kind == .package && reason.executor == nil
                 ? (options.registry.executor(for: .package) == nil ? Self.packageNote : reason.reason) : nil
+            if !missing.isEmpty {
+                note = "\(missing.joined(separator: "; ")) does not exist yet; put the file there, "
+                    + "then its key and the keys after it are known"
+            }
             entries.append(Entry(id: spec.id, kind: spec.kind, key: key, state: state, upstream: spec.upstream, config: spec.config, note: note))
         }
         entries.append(Self.signEntry(recipe: recipe, recipeDirectory: recipeDirectory, options: options, upstream: graph.steps.map(\.id)))

@@ -3,7 +3,10 @@ public enum CoreVersion {
     /// Bumped whenever any step's output bytes could change. 0.2.0: one Llama forward for training,
     /// evaluation and generation (evaluation's attention is the training kernel's; perplexity through
     /// `KernelMath.expD`), and `config.json` writes `bos_token_id`/`eos_token_id` as null when absent.
-    /// 0.3.0: `evaluate` also writes `baseline.json` (the untrained model's scores) and `fertility.json`;
+    /// 0.3.0: the train step frames every document with the tokenizer's template (BOS first) and EOS at
+    /// its end, as inference does (was: no BOS, EOS between documents); `eval/results.json` keeps extra
+    /// files apart from the languages and records `documents_sha256`; `prepare` refuses unusable data.
+    /// 0.4.0: `evaluate` also writes `baseline.json` (the untrained model's scores) and `fertility.json`;
     /// `package` writes the model card, charts and EU AI Act documents.
-    public static let string = "glassbox-core 0.3.0"
+    public static let string = "glassbox-core 0.4.0"
 }

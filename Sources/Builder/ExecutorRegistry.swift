@@ -15,7 +15,7 @@ public struct ExecutorRegistry: Sendable {
 
     /// The executors of this glassbox: every step kind whose module exists.
     public static var standard: ExecutorRegistry {
-        ExecutorRegistry([FetchStep(), PrepareStep(), TokenizerStep(), TrainStep(), ImportStep(), EvaluateStep(), PackageStep()])
+        ExecutorRegistry([FetchStep(), PrepareStep(), TokenizerStep(), TrainStep(), ImportStep(), QuantizeStep(), EvaluateStep(), PackageStep()])
     }
 
     /// Adds or replaces the executor for its kind.

@@ -14,7 +14,8 @@ public struct ReproduceReport: Codable, Sendable {
         public let expected: Digest?
         /// Output manifest of the rebuild.
         public let got: Digest?
-        /// `match`, `mismatch`, `not-available`, `blocked` or `not-run` (after the first divergence); for
+        /// `match`, `mismatch`, `not-available` or `blocked`; after the first divergence `rebuilt-match` /
+        /// `rebuilt-differs` (rebuilt from inputs that already differ), or the rebuild's status, or `not-run`; for
         /// the `sign` row: `verified`, `checksums-match`, `failed` or `unsigned`.
         public let result: String
         /// Artifacts that differ (output paths, or release paths for tampered release files); for the

@@ -83,8 +83,8 @@ public struct Reproducer: Sendable {
         var divergence: String?
         for expected in lock.steps {
             let got = rebuilt.step(expected.id)
-            if divergence != nil {
-                rows.append(row(expected, got, result: "not-run", differing: []))
+            if let divergence {
+                rows.append(rowAfterDivergence(expected, got, divergence: divergence))
                 continue
             }
             let tampered = tamperedReleaseFiles(expected, release: release)
@@ -114,6 +114,19 @@ public struct Reproducer: Sendable {
     /// The note on an `import` row: what was and was not re-done.
     static let importNote = "training was not re-run (weights trained elsewhere): the weights were fetched again, "
         + "their pinned digest and every file digest re-checked, and their structure verified; evaluation was re-run on them"
+
+    /// A step after the first divergence: its inputs already differ, so its result says only whether it was
+    /// rebuilt and whether its outputs happen to match (`rebuilt-match`, `rebuilt-differs`), or `not-run`.
+    private func rowAfterDivergence(_ expected: LockedStep, _ got: LockedStep?, divergence: String) -> ReproduceReport.Row {
+        guard let got, got.status == .built, expected.status == .built else {
+            return row(expected, got, result: got.map { $0.status == .built ? "not-in-lock" : $0.status.rawValue } ?? "not-run", differing: [])
+        }
+        let same = got.manifest == expected.manifest
+        var rebuilt = row(expected, got, result: same ? "rebuilt-match" : "rebuilt-differs",
+                          differing: same ? [] : Self.differingFiles(expected.files ?? [], got.files ?? []))
+        rebuilt.note = "rebuilt after the divergence at \(divergence), from inputs that already differ"
+        return rebuilt
+    }
 
     private func row(_ expected: LockedStep, _ got: LockedStep?, result: String, differing: [String]) -> ReproduceReport.Row {
         ReproduceReport.Row(step: expected.id, expectedKey: expected.key, key: got?.key, expected: expected.manifest,

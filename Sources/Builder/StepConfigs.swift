@@ -61,6 +61,12 @@ enum StepConfigs {
         let training: TrainingSection
     }
 
+    /// The variants' types and the GGUF `general.name` (`<release name>-<version>`).
+    struct Quantize: Encodable {
+        let name: String
+        let types: [String]
+    }
+
     struct Evaluate: Encodable {
         let evaluation: EvaluationSection
     }

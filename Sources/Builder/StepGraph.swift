@@ -3,21 +3,36 @@ import Foundation
 import RecipeFormat
 
 /// The step graph of a recipe: fetch (one per source) → prepare → tokenizer → train (or, for weights
-/// trained elsewhere, import) → evaluate → package, in an order where every step comes after its inputs. Signing is not part of the graph:
+/// trained elsewhere, import) → quantize (when the recipe lists `[[quantize]]` variants) → evaluate →
+/// package, in an order where every step comes after its inputs. Signing is not part of the graph:
 /// its signature is randomised and covers `recipe.lock.json`, so it can be neither cached nor locked;
 /// `ReleaseWriter` runs it on the finished release (`ReleaseSigning`).
 public struct StepGraph: Sendable {
     /// The steps in execution order.
     public let steps: [StepSpec]
+    /// Step id → the local inputs it names that do not exist (only with `allowMissingInputs`; those
+    /// steps have no key until the files are there).
+    public let missingInputs: [String: [String]]
 
-    /// Plans the graph of `recipe`, whose `file:` paths are relative to `recipeDirectory` (or to
-    /// `dataDirectory` when given). Local files are hashed so that editing one changes its fetch key.
-    public init(recipe: Recipe, recipeDirectory: URL, dataDirectory: URL? = nil) throws(BuildError) {
+    /// Plans the graph of `recipe`, whose relative `file:` paths are found in `dataDirectory` (when
+    /// given), then in `recipeDirectory` (`LocalInputs`). Local files are hashed so that editing one
+    /// changes its step key. A missing local file is an error, or with `allowMissingInputs` (`recipe
+    /// plan`) is listed in `missingInputs`.
+    public init(recipe: Recipe, recipeDirectory: URL, dataDirectory: URL? = nil, allowMissingInputs: Bool = false) throws(BuildError) {
+        let inputs = LocalInputs(recipeDirectory: recipeDirectory, dataDirectory: dataDirectory)
+        var missing: [String: [String]] = [:]
+        func digest(_ path: String, step: String) throws(BuildError) -> Digest? {
+            do throws(BuildError) { return try Self.digest(ofFileAt: try inputs.resolve(path, step: step), step: step) } catch {
+                guard allowMissingInputs, case let .missingInput(_, location, _) = error else { throw error }
+                missing[step, default: []].append(location)
+                return nil
+            }
+        }
         var steps: [StepSpec] = []
         for source in recipe.data.sources {
             let config = StepConfigs.Fetch(id: source.id, uri: source.uri, sha256: source.sha256,
                                            archive: source.archive, members: source.members)
-            let local = try Self.localDigest(of: source, base: dataDirectory ?? recipeDirectory)
+            let local = try source.uri.hasPrefix("file:") ? digest(String(source.uri.dropFirst("file:".count)), step: "fetch.\(source.id)") : nil
             steps.append(StepSpec(id: "fetch.\(source.id)", kind: .fetch, config: try StepConfigs.text(config),
                                   upstream: [], localInputs: local.map { ["file": $0] } ?? [:]))
         }
@@ -28,10 +43,14 @@ public struct StepGraph: Sendable {
             : try Self.trainingSteps(recipe)
         steps += model
         let modelSteps = model.map(\.id)
+        if !recipe.quantizeVariants.isEmpty {
+            let quantize = StepConfigs.Quantize(name: "\(recipe.release.name)-\(recipe.release.version)", types: recipe.quantizeVariants.map(\.type))
+            steps.append(StepSpec(id: "quantize", kind: .quantize, config: try StepConfigs.text(quantize), upstream: modelSteps))
+        }
         var extra: [String: Digest] = [:]
         for file in recipe.evaluation.extraFiles {
             let path = String(file.dropFirst("file:".count))
-            extra[path] = try Self.digest(ofFileAt: recipeDirectory.appendingPathComponent(path), step: "evaluate")
+            extra[path] = try digest(path, step: "evaluate")
         }
         steps.append(StepSpec(id: "evaluate", kind: .evaluate, config: try StepConfigs.text(StepConfigs.Evaluate(evaluation: recipe.evaluation)),
                               upstream: ["prepare"] + modelSteps, localInputs: extra))
@@ -39,6 +58,7 @@ public struct StepGraph: Sendable {
         steps.append(StepSpec(id: "package", kind: .package, config: try StepConfigs.text(package),
                               upstream: ["prepare"] + modelSteps + ["evaluate"]))
         self.steps = steps
+        missingInputs = missing
     }
 
     /// `tokenizer` then `train`: Glassbox's own cores.
@@ -68,15 +88,6 @@ public struct StepGraph: Sendable {
     static func resolve(_ uri: String, base: URL) -> URL {
         let path = String(uri.dropFirst("file:".count))
         return path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
-    }
-
-    /// The digest of a `file:` source's bytes (a directory: its manifest digest); nil for remote sources,
-    /// whose `sha256` in the recipe pins them.
-    static func localDigest(of source: DataSource, base: URL) throws(BuildError) -> Digest? {
-        guard source.uri.hasPrefix("file:") else { return nil }
-        let path = String(source.uri.dropFirst("file:".count))
-        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
-        return try digest(ofFileAt: url, step: "fetch.\(source.id)")
     }
 
     static func digest(ofFileAt url: URL, step: String) throws(BuildError) -> Digest {

@@ -11,6 +11,8 @@ public enum StepKind: String, Codable, Sendable, CaseIterable, Comparable {
     /// Import weights trained elsewhere (`[training] backend = "external"`), in place of `tokenizer` and
     /// `train`: fetch them from their pinned location and verify them strictly.
     case `import`
+    /// Write the `[[quantize]]` variants of the trained model (GGUF files); only in recipes that list some.
+    case quantize
     /// Score the model on the held-out data.
     case evaluate
     /// Assemble the release directory: model card, compliance documents, checksums.
@@ -18,7 +20,7 @@ public enum StepKind: String, Codable, Sendable, CaseIterable, Comparable {
     /// Sign the release.
     case sign
 
-    /// Graph order: fetch < prepare < tokenizer < train < import < evaluate < package < sign.
+    /// Graph order: fetch < prepare < tokenizer < train < import < quantize < evaluate < package < sign.
     public static func < (lhs: StepKind, rhs: StepKind) -> Bool {
         allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
     }
@@ -29,7 +31,7 @@ public enum StepKind: String, Codable, Sendable, CaseIterable, Comparable {
         switch self {
         case .fetch: nil
         case .prepare: ("data/", ["stats.json"])
-        case .tokenizer, .train, .import, .package, .sign: ("", nil)
+        case .tokenizer, .train, .import, .quantize, .package, .sign: ("", nil)
         case .evaluate: ("eval/", nil)
         }
     }

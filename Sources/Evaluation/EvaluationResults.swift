@@ -1,3 +1,4 @@
+import Digests
 import Foundation
 
 /// Per-language scores of one model: the content of `eval/results.json` (canonical JSON, no
@@ -13,14 +14,22 @@ public struct EvaluationResults: Sendable, Equatable, Codable {
     public var method: String
     /// One entry per language or group, sorted by name.
     public var languages: [LanguageScore]
-    /// All documents together.
+    /// All documents of `languages` together (extra files are not counted).
     public var overall: LanguageScore
+    /// Extra evaluation files (`[evaluation] extra_files`, or plain-text `eval --data` files), one row per
+    /// file, kept apart from the languages; nil when there are none.
+    public var extraFiles: [LanguageScore]?
+    /// SHA-256 of the scored documents (languages and extra files, in order): two results are comparable
+    /// only when it is the same. Nil in results written before it was recorded.
+    public var documentsDigest: String?
 
-    /// Results from per-language totals.
-    public init(contextLength: Int, stride: Int, languages: [LanguageScore]) {
+    /// Results from per-language totals (and per-file totals of extra files).
+    public init(contextLength: Int, stride: Int, languages: [LanguageScore], extraFiles: [LanguageScore] = [], documentsDigest: String? = nil) {
         self.contextLength = contextLength
         self.stride = stride
         method = Self.methodDescription
+        self.extraFiles = extraFiles.isEmpty ? nil : extraFiles.sorted { $0.language < $1.language }
+        self.documentsDigest = documentsDigest
         self.languages = languages.sorted { $0.language < $1.language }
         overall = LanguageScore(
             language: "all", documents: languages.reduce(0) { $0 + $1.documents },
@@ -35,6 +44,20 @@ public struct EvaluationResults: Sendable, Equatable, Codable {
     enum CodingKeys: String, CodingKey {
         case format, method, languages, overall, stride
         case contextLength = "context_length"
+        case extraFiles = "extra_files"
+        case documentsDigest = "documents_sha256"
+    }
+
+    /// The `documentsDigest` of `documents`: SHA-256 over each document's group and text as JSON lines.
+    public static func digest(of documents: [EvaluationDocument]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var bytes = Data()
+        for document in documents {
+            bytes.append((try? encoder.encode(["language": document.language, "text": document.text])) ?? Data())
+            bytes.append(0x0A)
+        }
+        return Digest.sha256(of: bytes).description
     }
 
     /// The canonical JSON bytes: sorted keys, no escaped slashes, trailing newline.

@@ -11,7 +11,16 @@ public enum EvaluationTable {
                 format(score.bitsPerByte), format(score.tokenPerplexity),
             ])
         }
-        return layout(rows) + "context \(results.contextLength) tokens, stride \(results.stride)\n"
+        var text = layout(rows)
+        if let extra = results.extraFiles, !extra.isEmpty {
+            var extraRows = [["extra file", "docs", "bytes", "tokens", "bits/byte", "perplexity"]]
+            for score in extra {
+                extraRows.append([score.language, "\(score.documents)", "\(score.bytes)", "\(score.tokens)",
+                                  format(score.bitsPerByte), format(score.tokenPerplexity)])
+            }
+            text += "\n" + layout(extraRows)
+        }
+        return text + "context \(results.contextLength) tokens, stride \(results.stride)\n"
     }
 
     /// Two models side by side: bits per byte of each, the difference (B − A), and perplexities.
@@ -20,9 +29,13 @@ public enum EvaluationTable {
         var rows = [["language", "bpb \(names.0)", "bpb \(names.1)", "Δ bpb", "ppl \(names.0)", "ppl \(names.1)"]]
         let languages = Set(a.languages.map(\.language)).union(b.languages.map(\.language)).sorted()
         func lookup(_ r: EvaluationResults, _ language: String) -> LanguageScore? {
-            language == "all" ? r.overall : r.languages.first { $0.language == language }
+            if language.hasPrefix("extra: ") {
+                return r.extraFiles?.first { "extra: " + $0.language == language }
+            }
+            return language == "all" ? r.overall : r.languages.first { $0.language == language }
         }
-        for language in languages + ["all"] {
+        let extras = Set((a.extraFiles ?? []).map(\.language)).union((b.extraFiles ?? []).map(\.language)).sorted().map { "extra: " + $0 }
+        for language in languages + ["all"] + extras {
             let x = lookup(a, language), y = lookup(b, language)
             let delta = x.flatMap { x in y.map { format($0.bitsPerByte - x.bitsPerByte, signed: true) } } ?? "–"
             rows.append([

@@ -41,8 +41,12 @@ public struct Evaluator: Sendable {
     /// Progress after each document: documents done, of total, tokens forwarded so far.
     public typealias Progress = @Sendable (_ done: Int, _ total: Int, _ tokens: Int) -> Void
 
-    /// Scores every document and sums per language (documents in the given order).
-    public func evaluate(_ documents: [EvaluationDocument], progress: Progress? = nil) throws -> EvaluationRun {
+    /// Scores every document and sums per language (documents in the given order); `extraFiles` are
+    /// scored in the same pass but reported apart (`EvaluationResults.extraFiles`, one row per group —
+    /// the file name), so that they never count as a language nor in `overall`.
+    public func evaluate(_ languageDocuments: [EvaluationDocument], extraFiles: [EvaluationDocument] = [],
+                         progress: Progress? = nil) throws -> EvaluationRun {
+        let documents = languageDocuments + extraFiles
         guard !documents.isEmpty else { throw EvaluationError.noDocuments("the data holds no documents") }
         let (context, stride) = try options.resolved(modelContext: model.config.maxPositionEmbeddings)
         let start = DispatchTime.now().uptimeNanoseconds
@@ -63,21 +67,24 @@ public struct Evaluator: Sendable {
             work.run(scorer, encoded, batchTokens: budget)
         }
         var totals: [String: LanguageScore] = [:]
+        var extraTotals: [String: LanguageScore] = [:]
         var forwarded = 0
         for (index, document) in documents.enumerated() {
             let score = try work.score(of: index, name: name(of: document, at: index))
             forwarded += score.forwarded
-            var total = totals[document.language]
+            let isExtra = index >= languageDocuments.count
+            var total = (isExtra ? extraTotals : totals)[document.language]
                 ?? LanguageScore(language: document.language, documents: 0, bytes: 0, tokens: 0, negativeLogLikelihood: 0)
             total.documents += 1
             total.bytes += document.text.utf8.count
             total.tokens += score.tokens
             total.negativeLogLikelihood += score.negativeLogLikelihood
-            totals[document.language] = total
+            if isExtra { extraTotals[document.language] = total } else { totals[document.language] = total }
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return EvaluationRun(
-            results: EvaluationResults(contextLength: context, stride: stride, languages: Array(totals.values)),
+            results: EvaluationResults(contextLength: context, stride: stride, languages: Array(totals.values),
+                                       extraFiles: Array(extraTotals.values), documentsDigest: EvaluationResults.digest(of: documents)),
             forwardedTokens: forwarded, seconds: seconds)
     }
 

@@ -14,7 +14,11 @@ struct EvalCommand: ParsableCommand {
             it. Scoring is sliding-window log-likelihood: windows of --context tokens every --stride tokens, \
             each token scored once; bits per byte = total NLL in bits / UTF-8 bytes (lm-evaluation-harness).
             Without --data, prints the published DIR/eval/results.json.
-            --compare DIR2 puts a second model beside the first, language by language (same data).
+            --compare DIR2 puts a second model beside the first, language by language, on the same \
+            documents: with --data both score those files; without it, the two published results must \
+            have been scored on the same documents (same documents_sha256), else compare refuses. \
+            .jsonl files are reported per language; any other file is an extra file, reported on its own \
+            row under "extra file" and not counted in "all".
             --output writes the results as canonical JSON (the eval/results.json format).
 
             Examples:
@@ -32,10 +36,10 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "A second model directory to compare with.")
     var compare: String?
 
-    @Option(help: "Tokens per window (default: the model's context).")
+    @Option(parsing: .unconditional, help: "Tokens per window (default: the model's context).")
     var context: Int?
 
-    @Option(help: "Tokens between window starts (default: half the window).")
+    @Option(parsing: .unconditional, help: "Tokens between window starts (default: half the window).")
     var stride: Int?
 
     @Option(help: "Write the (first model's) results to this file as canonical JSON.")
@@ -44,7 +48,7 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Print JSON: the results, or {\"a\": …, \"b\": …} with --compare.")
     var json = false
 
-    @OptionGroup var model: ModelThreadsOption
+    @OptionGroup var model: ThreadsOption
 
     func validate() throws {
         if let context, context < 2 { throw ValidationError("--context must be at least 2") }
@@ -64,6 +68,7 @@ struct EvalCommand: ParsableCommand {
             return
         }
         let second = try results(for: compare)
+        try requireSameDocuments(first, second, compare: compare)
         if json {
             try GenerateCommandSupport.printJSON(["a": first, "b": second])
         } else {
@@ -82,20 +87,32 @@ struct EvalCommand: ParsableCommand {
         }
         let opened = try GenerateCommandSupport.open(path, threads: model.threads)
         do {
-            let documents = try data.flatMap { try EvaluationDocument.load(URL(fileURLWithPath: $0)) }
+            let languageFiles = data.filter { $0.hasSuffix(".jsonl") }
+            let documents = try languageFiles.flatMap { try EvaluationDocument.load(URL(fileURLWithPath: $0)) }
+            let extra = try data.filter { !$0.hasSuffix(".jsonl") }.flatMap { try EvaluationDocument.load(URL(fileURLWithPath: $0)) }
             let evaluator = Evaluator(
                 model: opened.model, tokenizer: opened.tokenizer,
                 options: EvaluationOptions(contextLength: context, stride: stride, threads: model.threads))
-            let run = try evaluator.evaluate(documents) { done, total, tokens in
+            let run = try evaluator.evaluate(documents, extraFiles: extra) { done, total, tokens in
                 GenerateCommandSupport.progress("\(path): \(done)/\(total) documents, \(tokens) tokens")
             }
             GenerateCommandSupport.endProgress()
             GenerateCommandSupport.note(String(
                 format: "%@: %d documents, %d tokens forwarded in %.1f s (%.0f tokens/s)", path,
-                documents.count, run.forwardedTokens, run.seconds, run.tokensPerSecond))
+                documents.count + extra.count, run.forwardedTokens, run.seconds, run.tokensPerSecond))
             return run.results
         } catch {
             throw GenerateCommandSupport.fail(error)
+        }
+    }
+
+    /// Published results compare only when they were scored on the same documents.
+    private func requireSameDocuments(_ a: EvaluationResults, _ b: EvaluationResults, compare: String) throws {
+        guard data.isEmpty else { return }
+        guard let first = a.documentsDigest, let second = b.documentsDigest, first == second else {
+            throw HashConsole.fail("the published results of \(directory) and \(compare) were scored on different documents "
+                + "(documents_sha256 \(a.documentsDigest ?? "not recorded") vs \(b.documentsDigest ?? "not recorded")); "
+                + "pass --data FILE… to score both models on the same documents", .usage)
         }
     }
 }

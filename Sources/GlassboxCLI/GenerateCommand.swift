@@ -26,25 +26,25 @@ struct GenerateCommand: ParsableCommand {
     @Argument(help: "Model directory.")
     var directory: String
 
-    @Option(help: "The text to continue.")
+    @Option(parsing: .unconditional, help: "The text to continue.")
     var prompt: String
 
-    @Option(help: "Most tokens to generate.")
+    @Option(parsing: .unconditional, help: "Most tokens to generate.")
     var maxTokens: Int = 64
 
-    @Option(help: "Sampling temperature; 0 is greedy.")
+    @Option(parsing: .unconditional, help: "Sampling temperature; 0 is greedy.")
     var temperature: Float = 0
 
-    @Option(help: "Sample only among the k most likely tokens (0: no limit).")
+    @Option(parsing: .unconditional, help: "Sample only among the k most likely tokens (0: no limit).")
     var topK: Int = 0
 
-    @Option(help: "Sample only among the most likely tokens whose probability reaches p (1: no limit).")
+    @Option(parsing: .unconditional, help: "Sample only among the most likely tokens whose probability reaches p (1: no limit).")
     var topP: Float = 1
 
-    @Option(help: "Penalty for tokens already present (1: off; transformers' repetition_penalty).")
+    @Option(parsing: .unconditional, help: "Penalty for tokens already present (1: off; transformers' repetition_penalty).")
     var repetitionPenalty: Float = 1
 
-    @Option(help: "Seed of the sampling stream.")
+    @Option(parsing: .unconditional, help: "Seed of the sampling stream.")
     var seed: UInt64 = 0
 
     @Option(help: "Stop when this text appears (repeatable); it is not printed.")
@@ -59,7 +59,7 @@ struct GenerateCommand: ParsableCommand {
     @Flag(help: "Print one JSON object instead of streaming text.")
     var json = false
 
-    @OptionGroup var model: ModelThreadsOption
+    @OptionGroup var model: ThreadsOption
 
     var options: GenerationOptions {
         GenerationOptions(
@@ -70,6 +70,14 @@ struct GenerateCommand: ParsableCommand {
 
     func validate() throws {
         do { try options.validate() } catch { throw ValidationError("\(error)") }
+    }
+
+    /// What to say on stderr when nothing was generated because the first token chosen was EOS.
+    static func emptyOutputNote(generated: Int, stoppedAtEndOfSequence: Bool, greedy: Bool) -> String? {
+        guard generated == 0, stoppedAtEndOfSequence else { return nil }
+        return "note: nothing generated: the first token the model chose was end-of-sequence"
+            + (greedy ? " (greedy decoding picks it every time for this prompt)" : "")
+            + "; try a longer prompt, --temperature 0.8, or --ignore-eos"
     }
 
     func run() throws {
@@ -86,6 +94,10 @@ struct GenerateCommand: ParsableCommand {
             return
         }
         GenerateCommandSupport.stream("\n")
+        if let note = Self.emptyOutputNote(generated: result.generatedIDs.count,
+                                           stoppedAtEndOfSequence: result.stopReason == .endOfSequence, greedy: temperature == 0) {
+            GenerateCommandSupport.note(note)
+        }
         if result.truncatedPromptTokens > 0 {
             GenerateCommandSupport.note("note: dropped the first \(result.truncatedPromptTokens) prompt tokens to fit the context")
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Evaluation
 import Inference
 
 /// Helpers shared by `generate`, `logits` and `eval`: loading a model directory, errors, JSON, progress.
@@ -7,7 +8,15 @@ enum GenerateCommandSupport {
     /// Prints `error: …` to stderr and returns the failure exit code to throw.
     static func fail(_ error: Error) -> ExitCode {
         FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-        return ExitStatus.failure.exitCode
+        return isUsageError(error) ? ExitStatus.usage.exitCode : ExitStatus.failure.exitCode
+    }
+
+    /// An option value the model cannot take (`eval --context 1000` beyond the model's context, a
+    /// generation option out of range) is a usage error: exit 64, like ArgumentParser's own.
+    static func isUsageError(_ error: Error) -> Bool {
+        if case .invalidOption? = error as? EvaluationError { return true }
+        if case .invalidOption? = error as? InferenceError { return true }
+        return false
     }
 
     /// Prints `error: <message>` to stderr and returns the failure exit code to throw.
@@ -48,9 +57,6 @@ enum GenerateCommandSupport {
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 
-    /// The default worker thread count: every core.
-    static var defaultThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
-
     /// Opens a model directory, mapping failures to `error: …` and exit 1.
     static func open(_ path: String, threads: Int) throws -> ModelDirectory {
         do {
@@ -61,12 +67,3 @@ enum GenerateCommandSupport {
     }
 }
 
-/// Options shared by the commands that load a model.
-struct ModelThreadsOption: ParsableArguments {
-    @Option(help: "Worker threads per forward pass (results do not depend on it; default: every core).")
-    var threads: Int = GenerateCommandSupport.defaultThreads
-
-    func validate() throws {
-        if threads < 1 { throw ValidationError("--threads must be at least 1") }
-    }
-}

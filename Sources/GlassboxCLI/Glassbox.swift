@@ -17,7 +17,7 @@ public struct Glassbox: AsyncParsableCommand {
         subcommands: [
             RecipeCommand.self, BuildCommand.self, ReproduceCommand.self, CardCommand.self, ComplyCommand.self,
             KeygenCommand.self, SignCommand.self, VerifyCommand.self, PublishCommand.self,
-            GenerateCommand.self, LogitsCommand.self, EvalCommand.self,
+            GenerateCommand.self, LogitsCommand.self, EvalCommand.self, ExportCommand.self,
             TokenizerCommand.self, TokenizeCommand.self, DetokenizeCommand.self,
             TrainCommand.self, TrainBenchCommand.self,
             DataCommand.self, HashCommand.self, StoreCommand.self,

@@ -44,8 +44,8 @@ struct HashCommand: AsyncParsableCommand {
     @Flag(help: "Print one JSON document (paths, sizes, digests; directory digests; errors) instead of text.")
     var json = false
 
-    @Option(help: "Number of files hashed at once (default: the number of CPU cores).")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var threadsOption: ThreadsOption
+    var threads: Int { threadsOption.threads }
 
     @Flag(help: "With --check: do not print 'OK' lines.")
     var quiet = false
@@ -63,7 +63,6 @@ struct HashCommand: AsyncParsableCommand {
     var noProgress = false
 
     func validate() throws {
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1 (got \(threads))") }
         if check != nil, !paths.isEmpty {
             throw ValidationError("give either --check SUMSFILE or files to hash, not both")
         }

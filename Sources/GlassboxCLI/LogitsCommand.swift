@@ -29,7 +29,7 @@ struct LogitsCommand: ParsableCommand {
     @Flag(help: "Print JSON.")
     var json = false
 
-    @OptionGroup var model: ModelThreadsOption
+    @OptionGroup var model: ThreadsOption
 
     func run() throws {
         let directory = try GenerateCommandSupport.open(directory, threads: model.threads)

@@ -36,13 +36,13 @@ struct PrepareCommand: ParsableCommand {
     @Option(help: "Deduplication: exact or none.")
     var dedup: DedupMode = .exact
 
-    @Option(help: "Drop documents shorter than this many characters (Unicode scalars).")
+    @Option(parsing: .unconditional, help: "Drop documents shorter than this many characters (Unicode scalars).")
     var minChars: Int = 1
 
-    @Option(help: "Share of documents for evaluation, in [0, 1).")
+    @Option(parsing: .unconditional, help: "Share of documents for evaluation, in [0, 1).")
     var evalFraction: Double = 0.05
 
-    @Option(help: "Seed of the train/eval split.")
+    @Option(parsing: .unconditional, help: "Seed of the train/eval split.")
     var seed: UInt64 = 0
 
     @Option(name: .customLong("restricted"), help: "Id of a source that is not redistributable (repeatable).")

@@ -11,7 +11,8 @@ struct RecipePlanCommand: AsyncParsableCommand {
         discussion: """
             A step's key is the digest of its kind, the recipe fields it reads, its inputs' output \
             digests and the core version. A key shows as 'pending' until the outputs it depends on \
-            exist. States: cached, to-run, not-available (this glassbox has no executor for the step \
+            exist. States: cached, to-run, missing-input (a local file the step names does not exist \
+            yet: its path is shown, and its key and the keys after it stay pending), not-available (this glassbox has no executor for the step \
             yet), blocked (an input step is not available). sign is at-end (runs last on the finished \
             release, never cached nor locked: its signature is randomised and covers the lock) when \
             the recipe names [publish] signing_key (or --key is given), skipped otherwise.
@@ -53,7 +54,8 @@ struct RecipePlanCommand: AsyncParsableCommand {
         let width = max(4, plan.steps.map(\.id.count).max() ?? 4)
         HashConsole.out("\("STEP".padding(toLength: width, withPad: " ", startingAt: 0))  \("STATE".padding(toLength: 13, withPad: " ", startingAt: 0))  KEY\n")
         for step in plan.steps {
-            let key = step.kind == .sign ? "- (not cached)" : step.key?.description ?? "pending (after \(step.upstream.joined(separator: ", ")))"
+            let key = step.kind == .sign ? "- (not cached)" : step.key?.description
+                ?? (step.upstream.isEmpty ? "pending (its input is missing)" : "pending (after \(step.upstream.joined(separator: ", ")))")
             HashConsole.out("\(step.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(step.state.padding(toLength: 13, withPad: " ", startingAt: 0))  \(key)\n")
             if let note = step.note { HashConsole.out("\("".padding(toLength: width, withPad: " ", startingAt: 0))    \(note)\n") }
         }

@@ -1,5 +1,7 @@
 import ArgumentParser
+import Builder
 import ContentStore
+import Digests
 
 /// `glassbox store gc --keep LOCK…`: remove objects no lock file references.
 struct StoreGCCommand: AsyncParsableCommand {
@@ -9,8 +11,11 @@ struct StoreGCCommand: AsyncParsableCommand {
         discussion: """
             A lock file is any JSON file; every 'sha256:<64 hex>' string in it (key or value, at any \
             depth) is kept, and so is every file listed by a kept directory manifest. At least one \
-            --keep is required, so a typo cannot empty the store. Exit status: 0 done; 1 a lock file \
-            could not be read (nothing removed) or removing failed.
+            --keep is required, so a typo cannot empty the store. The builder's files under builder/ go \
+            the same way: step records, materialised outputs, scratch checkpoints of interrupted builds and \
+            work folders whose step key or manifest no kept lock names, and lock files no running build \
+            holds (a running build's files are skipped). Exit status: 0 done; 1 a lock file could not be \
+            read (nothing removed) or removing failed.
             """)
 
     @OptionGroup var options: StoreOptions
@@ -30,11 +35,16 @@ struct StoreGCCommand: AsyncParsableCommand {
 
     func run() async throws {
         let report: GCReport
-        do { report = try options.store.collectGarbage(keepingLockFiles: lockFiles, dryRun: dryRun) } catch {
+        var keys = Set<Digest>()
+        do {
+            for path in lockFiles { keys.formUnion(try LockReferences.digests(inLockFile: path)) }
+            report = try options.store.collectGarbage(keeping: keys, dryRun: dryRun)
+        } catch {
             throw HashConsole.fail(error.description)
         }
+        let builder = BuilderStorage(storeRoot: options.store.root).collect(keeping: keys, dryRun: dryRun)
         if options.json {
-            HashConsole.out(try HashConsole.json(report))
+            HashConsole.out(try HashConsole.json(Output(objects: report, builder: builder)))
             return
         }
         let verb = dryRun ? "would remove" : "removed"
@@ -42,5 +52,14 @@ struct StoreGCCommand: AsyncParsableCommand {
         HashConsole.out(
             "\(verb) \(report.removed.count) objects, \(report.bytesFreed) bytes (\(HashConsole.bytes(report.bytesFreed))) "
                 + "\(dryRun ? "would be " : "")freed; kept \(report.keptObjects) objects (\(HashConsole.bytes(report.keptBytes)))\n")
+        HashConsole.out(builder.removed.map { "\(verb) builder/\($0)\n" }.joined())
+        HashConsole.out("builder/: \(verb) \(builder.removed.count) entries, \(HashConsole.bytes(builder.bytesFreed))"
+            + (builder.busy.isEmpty ? "" : "; \(builder.busy.count) in use by a running build, kept") + "\n")
+    }
+
+    /// `--json`: the objects' report and the builder's.
+    struct Output: Encodable {
+        let objects: GCReport
+        let builder: BuilderStorage.Collection
     }
 }

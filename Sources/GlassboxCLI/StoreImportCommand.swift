@@ -18,12 +18,8 @@ struct StoreImportCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The directory to store.", valueName: "DIR"))
     var directory: String
 
-    @Option(help: "Number of files hashed at once (default: the number of CPU cores).")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    func validate() throws {
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1 (got \(threads))") }
-    }
+    @OptionGroup var threadsOption: ThreadsOption
+    var threads: Int { threadsOption.threads }
 
     func run() async throws {
         let store = options.store

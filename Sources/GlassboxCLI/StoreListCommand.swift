@@ -1,4 +1,5 @@
 import ArgumentParser
+import Builder
 import ContentStore
 
 /// `glassbox store ls`: every object with its size.
@@ -6,7 +7,11 @@ struct StoreListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ls",
         abstract: "List the objects in the store: '<digest>  <size in bytes>', sorted by digest.",
-        discussion: "A summary (count, total size, store path) goes to stderr. Exit status: 0, or 1 if the store cannot be read.")
+        discussion: """
+            A summary goes to stderr: the objects' count and size, then the builder's own files under \
+            builder/ (step records, materialised outputs, scratch checkpoints of interrupted builds, work \
+            folders and locks) and the total of both. Exit status: 0, or 1 if the store cannot be read.
+            """)
 
     @OptionGroup var options: StoreOptions
 
@@ -20,6 +25,10 @@ struct StoreListCommand: AsyncParsableCommand {
         }
         HashConsole.out(objects.map { "\($0.digest)  \($0.size)\n" }.joined())
         let total = objects.reduce(Int64(0)) { $0 + $1.size }
-        HashConsole.note("\(objects.count) objects, \(HashConsole.bytes(total)) in \(store.root)")
+        let builder = BuilderStorage(storeRoot: store.root).usage()
+        let builderBytes = builder.reduce(Int64(0)) { $0 + $1.bytes }
+        HashConsole.note("\(objects.count) objects, \(HashConsole.bytes(total)); builder/ \(HashConsole.bytes(builderBytes)) ("
+            + builder.map { "\($0.name) \($0.entries): \(HashConsole.bytes($0.bytes))" }.joined(separator: ", ")
+            + "); total \(HashConsole.bytes(total + builderBytes)) in \(store.root)")
     }
 }

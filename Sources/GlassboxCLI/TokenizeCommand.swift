@@ -35,15 +35,14 @@ struct TokenizeCommand: ParsableCommand {
     @Flag(help: "Add the tokenizer's special tokens (e.g. BOS) as its post-processor says.")
     var addSpecialTokens = false
 
-    @Option(help: "Worker threads for --file.")
-    var threads: Int = 1
+    @OptionGroup var threadsOption: ThreadsOption
+    var threads: Int { threadsOption.threads }
 
     @Flag(help: "With --file: print only counts and the encoding time as JSON (lines, tokens, bytes, encode_seconds).")
     var stats = false
 
     func validate() throws {
         if (text == nil) == (file == nil) { throw ValidationError("give exactly one of --text or --file") }
-        if threads < 1 { throw ValidationError("--threads must be at least 1") }
         if stats, file == nil { throw ValidationError("--stats needs --file") }
         if tokens, text == nil || json { throw ValidationError("--tokens needs --text and no --json") }
     }

@@ -28,8 +28,8 @@ struct TokenizerFertilityCommand: ParsableCommand {
     @Option(help: "Reference language for parity.")
     var reference: String = "en"
 
-    @Option(help: "Worker threads (the result does not depend on it).")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var threadsOption: ThreadsOption
+    var threads: Int { threadsOption.threads }
 
     @Flag(help: "Print the report as JSON.")
     var json = false

@@ -22,7 +22,7 @@ struct TokenizerTrainCommand: ParsableCommand {
     @Option(name: .customLong("data"), parsing: .upToNextOption, help: "Training files (.jsonl or .txt).")
     var data: [String] = []
 
-    @Option(help: "Vocabulary size, including the 256 byte symbols and special tokens.")
+    @Option(parsing: .unconditional, help: "Vocabulary size, including the 256 byte symbols and special tokens.")
     var vocabSize: Int
 
     @Option(help: "Output directory (tokenizer.json, tokenizer_config.json, special_tokens_map.json).")
@@ -31,7 +31,7 @@ struct TokenizerTrainCommand: ParsableCommand {
     @Flag(help: "Replace files of an earlier run in the output folder (other files there are never touched).")
     var force = false
 
-    @Option(help: "Merge a pair only if it occurs at least this often.")
+    @Option(parsing: .unconditional, help: "Merge a pair only if it occurs at least this often.")
     var minFrequency: Int = 0
 
     @Option(help: "Comma-separated special tokens; they get the first ids in this order.")
@@ -55,8 +55,8 @@ struct TokenizerTrainCommand: ParsableCommand {
     @Option(help: "Language code for plain-text data files.")
     var language: String = ""
 
-    @Option(help: "Worker threads (the result does not depend on it).")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var threadsOption: ThreadsOption
+    var threads: Int { threadsOption.threads }
 
     @Flag(help: "Print a JSON summary instead of text.")
     var json = false
@@ -99,6 +99,10 @@ struct TokenizerTrainCommand: ParsableCommand {
                 }
             }
             if showProgress { TokenizerCommandSupport.progressLine("") }
+            if tokenizer.count < vocabSize {
+                HashConsole.warning("the data yields only \(tokenizer.count) tokens, fewer than --vocab-size \(vocabSize) "
+                    + "(no pair occurs often enough to merge further); a model config must say vocab_size \(tokenizer.count), or add data")
+            }
             try tokenizer.write(to: URL(fileURLWithPath: out))
             if let eval {
                 let evalDocuments = try TrainingCorpus.load(files: [URL(fileURLWithPath: eval)], language: language)

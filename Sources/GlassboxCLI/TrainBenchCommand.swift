@@ -19,7 +19,10 @@ struct TrainBenchCommand: ParsableCommand {
             --matmul times C[M,N] = A·Bᵀ for M = N = K = --matmul-size instead (best of 5). \
             --fma-peak measures the machine's fp32 FMA peak instead: every thread runs twelve independent \
             8-lane fused multiply-add chains (more than the FMA latency × FMA units of current x86 cores), \
-            best of 5; this is the peak the matmul share in Docs/benchmarks.md is measured against.
+            best of 5; this is the peak the matmul share in Docs/benchmarks.md is measured against. \
+            --read-bandwidth measures streaming-read bandwidth instead: --threads threads each sum a \
+            disjoint half (third, …) of a 512 MiB buffer with 8-lane loads, best of 5, GB/s; the ceiling \
+            a decoding GEMV, which reads every weight once per token, is measured against.
 
             Example: glassbox train-bench --size S --threads 2 --steps 3
             """
@@ -28,8 +31,8 @@ struct TrainBenchCommand: ParsableCommand {
     @Option(help: "XS, S or M.")
     var size: String = "XS"
 
-    @Option(help: "Worker threads.")
-    var threads: Int = 1
+    @OptionGroup var threadsOption: ThreadsOption
+    var threads: Int { threadsOption.threads }
 
     @Option(help: "Timed steps (after one warm-up step).")
     var steps: Int = 3
@@ -39,6 +42,9 @@ struct TrainBenchCommand: ParsableCommand {
 
     @Flag(help: "Measure the fp32 FMA peak (GFLOP/s on --threads threads) instead.")
     var fmaPeak = false
+
+    @Flag(help: "Measure streaming-read bandwidth (GB/s on --threads threads) instead.")
+    var readBandwidth = false
 
     @Option(help: "Matrix size for --matmul.")
     var matmulSize: Int = 1024
@@ -64,6 +70,7 @@ struct TrainBenchCommand: ParsableCommand {
     func run() throws {
         if matmul { return printJSON(benchMatmul()) }
         if fmaPeak { return printJSON(benchFMAPeak()) }
+        if readBandwidth { return printJSON(benchReadBandwidth()) }
         guard let (config, seqLen, batch) = Self.preset(size) else { throw ExitStatus.usage.exitCode }
         let options = TrainingOptions(seed: 1, sequenceLength: seqLen, batchSize: batch, steps: steps + 1, learningRate: 1e-3,
                                       warmupSteps: 1, threads: threads)
@@ -145,7 +152,7 @@ struct TrainBenchCommand: ParsableCommand {
     }
 
     func printJSON(_ fields: [String: String]) {
-        let numeric = Set(["threads", "steps", "tokens_per_second", "seconds_per_step", "peak_rss_mib", "parameters", "last_loss", "size_n", "gflops"])
+        let numeric = Set(["threads", "steps", "tokens_per_second", "seconds_per_step", "peak_rss_mib", "parameters", "last_loss", "size_n", "gflops", "gigabytes_per_second"])
         let body = fields.keys.sorted().map { key in
             let v = fields[key] ?? ""
             return "\"\(key)\":" + (numeric.contains(key) ? v : "\"\(v)\"")

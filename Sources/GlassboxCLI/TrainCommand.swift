@@ -52,8 +52,8 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Checkpoint directory; the run resumes from its latest checkpoint.")
     var checkpoints: String?
 
-    @Option(help: "Worker threads (results do not depend on it).")
-    var threads: Int = 1
+    @OptionGroup var threadsOption: ThreadsOption
+    var threads: Int { threadsOption.threads }
 
     @Option(help: ArgumentHelp("Train data-parallel over the MPI world (mpirun / srun --mpi=pmix); same weights as one process.",
                                valueName: "mpi"))
@@ -61,10 +61,6 @@ struct TrainCommand: ParsableCommand {
 
     @Flag(help: "Print the result as JSON.")
     var json = false
-
-    func validate() throws {
-        if threads < 1 { throw ValidationError("--threads must be at least 1") }
-    }
 
     func run() throws {
         let support = TrainCommandSupport.self

@@ -43,12 +43,8 @@ struct VerifyCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the report as JSON.")
     var json = false
 
-    @Option(name: .long, help: "Hashing threads (default: all cores).")
-    var threads: Int?
-
-    func validate() throws {
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
-    }
+    @OptionGroup var threadsOption: ThreadsOption
+    var threads: Int { threadsOption.threads }
 
     func run() throws {
         let report: VerificationReport
@@ -56,7 +52,7 @@ struct VerifyCommand: ParsableCommand {
             var verifier = ReleaseVerifier(
                 sumsFile: sums.map { URL(fileURLWithPath: $0) }, signatureFile: signature.map { URL(fileURLWithPath: $0) })
             verifier.hasher = ParallelFileHasher(
-                threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, progress: VerifyProgress.forStandardError())
+                threads: threads, progress: VerifyProgress.forStandardError())
             verifier.ignoring = Set(ignore)
             if let key { verifier.publicKey = (key, try SigningKeyFiles.publicKey(key)) }
             if let minisignKey {

@@ -8,20 +8,20 @@ import Transformer
 /// position order, `p_j / sum`, then `out_i = Σ_j p_j · v_j[i]` as one FMA chain over positions from 0.
 /// Work is split over query heads; each head's arithmetic is fixed, so threads do not change bits.
 enum DecodeAttention {
-    /// `query` [H·hd] (rotated); `keys`, `values` [length, KV·hd] (rotated keys); `output` [H·hd].
+    /// `query` [H·hd] (rotated); `keys`, `values` [length, KV·hd] (rotated keys); `output` [H·hd];
+    /// `scores` holds H rows of `stride` ≥ length floats (head h uses row h).
     static func run(
         config c: LlamaConfig, query: UnsafePointer<Float>, keys: UnsafePointer<Float>, values: UnsafePointer<Float>,
-        length: Int, output: UnsafeMutablePointer<Float>, threads: Int
+        length: Int, scores scratch: UnsafeMutablePointer<Float>, stride: Int, output: UnsafeMutablePointer<Float>, threads: Int
     ) {
         let heads = c.numAttentionHeads, d = c.headDim, kw = c.keyValueWidth, group = heads / c.numKeyValueHeads
         let scale = AttentionShape(batch: 1, seqLen: length, heads: heads, kvHeads: c.numKeyValueHeads, headDim: d).scale
         let parts = min(threads, max(1, heads * length * d / 32_768))
         let (q, k, v, o) = (SharedPointer(query), SharedPointer(keys), SharedPointer(values), SharedPointer(output))
+        let rows = SharedPointer(scratch)
         Parallel.forEachChunk(heads, threads: parts) { range in
-            let s = UnsafeMutablePointer<Float>.allocate(capacity: length)
-            defer { s.deallocate() }
             for h in range {
-                let g = h / group
+                let g = h / group, s = rows.base + h * stride
                 scores(q.base + h * d, keys: k.base + g * d, stride: kw, length: length, width: d, into: s)
                 let m = KernelMath.maximum(s, count: length) * scale
                 KernelMath.expScaledShifted(s, scale: scale, shift: m, into: s, count: length)
@@ -72,19 +72,19 @@ enum DecodeAttention {
             var a0 = SIMD8<Float>.zero, a1 = a0, a2 = a0, a3 = a0
             for j in 0..<length {
                 let w = SIMD8<Float>(repeating: p[j]), row = values + j * stride + i
-                a0 = a0.addingProduct(w, DecoderKernels.load(row))
-                a1 = a1.addingProduct(w, DecoderKernels.load(row + 8))
-                a2 = a2.addingProduct(w, DecoderKernels.load(row + 16))
-                a3 = a3.addingProduct(w, DecoderKernels.load(row + 24))
+                a0 = a0.addingProduct(w, load(row))
+                a1 = a1.addingProduct(w, load(row + 8))
+                a2 = a2.addingProduct(w, load(row + 16))
+                a3 = a3.addingProduct(w, load(row + 24))
             }
-            DecoderKernels.store(a0, out + i); DecoderKernels.store(a1, out + i + 8)
-            DecoderKernels.store(a2, out + i + 16); DecoderKernels.store(a3, out + i + 24)
+            store(a0, out + i); store(a1, out + i + 8)
+            store(a2, out + i + 16); store(a3, out + i + 24)
             i += 32
         }
         while i + 8 <= width {
             var a = SIMD8<Float>.zero
-            for j in 0..<length { a = a.addingProduct(SIMD8(repeating: p[j]), DecoderKernels.load(values + j * stride + i)) }
-            DecoderKernels.store(a, out + i)
+            for j in 0..<length { a = a.addingProduct(SIMD8(repeating: p[j]), load(values + j * stride + i)) }
+            store(a, out + i)
             i += 8
         }
         while i < width {
@@ -93,5 +93,15 @@ enum DecodeAttention {
             out[i] = a
             i += 1
         }
+    }
+
+    @inline(__always)
+    static func load(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
+    }
+
+    @inline(__always)
+    static func store(_ v: SIMD8<Float>, _ p: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Float>.self)
     }
 }

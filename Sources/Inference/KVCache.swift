@@ -13,6 +13,9 @@ public struct KVCache: Sendable {
     var keys: [[Float]]
     /// `values[layer]`, `[capacity, width]`.
     var values: [[Float]]
+    /// The decode path's work buffers (replaced, not shared, when a copied cache decodes).
+    private var scratchStorage: DecodeScratch
+    private let config: LlamaConfig
 
     /// An empty cache for `config`, holding at most `capacity` positions (default: the context).
     public init(for config: LlamaConfig, capacity: Int? = nil) {
@@ -22,6 +25,16 @@ public struct KVCache: Sendable {
         let layer = [Float](repeating: 0, count: self.capacity * width)
         keys = Array(repeating: layer, count: config.numHiddenLayers)
         values = keys
+        self.config = config
+        scratchStorage = DecodeScratch(config: config, capacity: self.capacity)
+    }
+
+    /// This cache's own work buffers (a copy of the cache gets fresh ones before it decodes).
+    var scratch: DecodeScratch {
+        mutating get {
+            if !isKnownUniquelyReferenced(&scratchStorage) { scratchStorage = DecodeScratch(config: config, capacity: capacity) }
+            return scratchStorage
+        }
     }
 
     /// Forgets every position (the buffers are kept).

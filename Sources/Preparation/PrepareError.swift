@@ -8,6 +8,8 @@ public enum PrepareError: Error, Sendable, Equatable, CustomStringConvertible {
     case unreadable(source: String, file: String, reason: String)
     /// An output file could not be written.
     case writeFailed(path: String, reason: String)
+    /// A source or a declared language gives no usable text (empty, binary, or nothing left after cleaning).
+    case unusableData(source: String, reason: String, fix: String)
 
     /// What failed, where, and what to do next.
     public var description: String {
@@ -20,6 +22,8 @@ public enum PrepareError: Error, Sendable, Equatable, CustomStringConvertible {
             "source '\(source)': cannot read '\(file)': \(reason); fetch the source again"
         case let .writeFailed(path, reason):
             "cannot write '\(path)': \(reason); free space or fix permissions and run again"
+        case let .unusableData(source, reason, fix):
+            "source '\(source)': \(reason); \(fix)"
         }
     }
 }

@@ -27,6 +27,8 @@ public struct Preparer: Sendable {
         var statistics = PrepareStatistics(options: options)
         for source in sources {
             let (counts, files) = try processor.process(source)
+            try Self.checkUsable(source, counts: counts.total)
+            try Self.checkLanguages(source, perLanguage: counts.perLanguage)
             statistics.sources[source.id] = SourceStatistics(
                 languages: source.languages, license: source.license, redistributable: source.redistributable,
                 counts: counts.total, files: files)
@@ -50,6 +52,37 @@ public struct Preparer: Sendable {
         return PrepareSummary(
             statistics: statistics, outputs: outputs,
             restrictedSources: sources.filter { !$0.redistributable }.map(\.id))
+    }
+
+    /// Share of a source's bytes that may be invalid UTF-8 before it is taken for a binary file.
+    static let maximumInvalidShare = 0.10
+
+    /// A source must give text: not be empty, not be mostly invalid UTF-8 (a binary file), and keep at
+    /// least one document after cleaning, deduplication and the minimum length.
+    static func checkUsable(_ source: PreparedInput, counts: DocumentCounts) throws(PrepareError) {
+        if counts.inputBytes == 0 {
+            throw .unusableData(source: source.id, reason: "its files are empty (\(source.files.count) file\(source.files.count == 1 ? "" : "s"), 0 bytes)",
+                                fix: "point the source at the text, or remove it from the recipe")
+        }
+        if Double(counts.invalidBytes) > maximumInvalidShare * Double(counts.inputBytes) {
+            throw .unusableData(source: source.id, reason: "\(counts.invalidBytes) of its \(counts.inputBytes) bytes are not valid UTF-8 (a binary file, or text in another encoding?)",
+                                fix: "convert the text to UTF-8 (e.g. iconv -f LATIN1 -t UTF-8), or remove the source")
+        }
+        if counts.documents == 0 {
+            throw .unusableData(source: source.id, reason: "no document is left after preparation (\(counts.removedShort) too short, \(counts.removedDuplicates) duplicates)",
+                                fix: "check the source's text, or lower min_document_chars")
+        }
+    }
+
+    /// A source with several languages whose files are sorted into language folders must give every
+    /// declared language documents (a language without a folder gets none). A source whose files are
+    /// not sorted by language at all (its documents are tagged `mul`) is a declared mix and is kept.
+    static func checkLanguages(_ source: PreparedInput, perLanguage: [String: DocumentCounts]) throws(PrepareError) {
+        guard source.languages.count > 1, (perLanguage["mul"]?.documents ?? 0) == 0 else { return }
+        for language in source.languages where (perLanguage[language]?.documents ?? 0) == 0 {
+            throw .unusableData(source: source.id, reason: "language '\(language)' has 0 documents after preparation",
+                                fix: "put its files under a folder named after it (\(source.id)/\(language)/…), or drop '\(language)' from the source's languages")
+        }
     }
 
     private func validate(_ sources: [PreparedInput]) throws(PrepareError) {

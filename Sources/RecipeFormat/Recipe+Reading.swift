@@ -16,10 +16,11 @@ extension Recipe {
         let evaluation = EvaluationSection.read(root.table("evaluation"), modelContext: model.contextLength)
         let compliance = ComplianceSection.read(root.table("compliance"))
         let publish = PublishSection.read(root.table("publish"))
+        let quantize = QuantizeVariant.readAll(root)
         root.rejectUnknownKeys()
         let recipe = Recipe(
             format: format ?? currentFormat, release: release, data: data, tokenizer: tokenizer, model: model,
-            training: training, evaluation: evaluation, compliance: compliance, publish: publish)
+            training: training, evaluation: evaluation, compliance: compliance, publish: publish, quantize: quantize)
         recipe.crossCheck(root.problems)
         return recipe
     }
@@ -45,6 +46,7 @@ extension Recipe {
 
     /// Checks that relate fields of different sections.
     func crossCheck(_ problems: ProblemCollector) {
+        QuantizeVariant.checkBlocks(quantizeVariants, model: model, problems: problems)
         if model.contextLength > 0, training.sequenceLength > model.contextLength {
             problems.add("training.sequence_length", "must be <= model.context_length (\(model.contextLength)), got \(training.sequenceLength)")
         }

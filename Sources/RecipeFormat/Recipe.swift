@@ -22,7 +22,12 @@ public struct Recipe: Codable, Equatable, Sendable {
     public var compliance: ComplianceSection
     /// `[publish]` (optional in the file).
     public var publish: PublishSection
+    /// `[[quantize]]` variants, nil when the recipe has none (then absent from the canonical form).
+    public var quantize: [QuantizeVariant]? = nil
+
+    /// The quantized variants the build makes (empty without `[[quantize]]`).
+    public var quantizeVariants: [QuantizeVariant] { quantize ?? [] }
 
     /// The top-level keys of a recipe, in the order the spec documents them.
-    static let topLevelKeys = ["format", "release", "data", "tokenizer", "model", "training", "evaluation", "compliance", "publish"]
+    static let topLevelKeys = ["format", "release", "data", "tokenizer", "model", "training", "evaluation", "compliance", "publish", "quantize"]
 }

@@ -68,15 +68,25 @@ public struct ReleaseVerifier {
         problems += minisignProblems(directory)
         let safetensors = inventory.files.filter { $0.hasSuffix(".safetensors") }
         problems += safetensorsProblems(safetensors, in: directory)
-        if let bundle = expectation.bundle, problems.contains(where: { [.missing, .changed].contains($0.kind) }),
+        // A signature from another release lists other files (some missing here, some unlisted); a tampered
+        // copy under another name lists the same files, so it gets no such guess.
+        if let bundle = expectation.bundle, problems.contains(where: { [.missing, .extra].contains($0.kind) }),
             bundle.modelName != directory.standardizedFileURL.lastPathComponent {
-            problems.append(.init(kind: .signature, path: nil, message: "the signature bundle was made for '\(bundle.modelName)', and its files do not match this directory (a signature from another release?)"))
+            problems.append(.init(kind: .signature, path: nil, message: "the signature bundle was made for '\(bundle.modelName)', and its file list does not match this directory (a signature from another release?)"))
         }
         return VerificationReport(
             directory: directory.path, mode: expectation.mode, authenticated: expectation.authenticated && problems.isEmpty,
-            authenticity: expectation.authenticity, filesChecked: hashed.count,
+            authenticity: Self.authenticity(expectation, problems: problems), filesChecked: hashed.count,
             bytesHashed: hashed.values.reduce(0) { $0 + $1.size }, safetensorsChecked: safetensors.count,
             problems: problems)
+    }
+
+    /// The signature's verdict, said once and consistent with `authenticated`: a valid signature over
+    /// files that no longer match is not authenticity, so the sentence says both.
+    static func authenticity(_ expectation: Expectation, problems: [VerificationProblem]) -> String {
+        guard expectation.authenticated, !problems.isEmpty else { return expectation.authenticity }
+        let count = problems.count == 1 ? "1 problem below" : "\(problems.count) problems below"
+        return "NOT authentic: the signature in model.sig is valid, but the directory does not match what it signed (\(count))"
     }
 
     private func changedProblem(

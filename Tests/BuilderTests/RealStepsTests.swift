@@ -76,4 +76,20 @@ import Verification
         #expect(!report.passed)
         #expect(report.problems.contains { $0.path == "README.md" })
     }
+
+    @Test func aCorpusTooSmallForVocabSizeIsRefusedNotMismatched() throws {
+        let recipe = BuildFixture.recipeText.replacingOccurrences(of: "vocab_size = 300", with: "vocab_size = 100000")
+        let fixture = try BuildFixture(recipe: recipe)
+        defer { fixture.remove() }
+        let data = fixture.recipeURL.deletingLastPathComponent().appendingPathComponent("data")
+        try Data(Self.corpus().utf8).write(to: data.appendingPathComponent("a.txt"))
+        try Data(Self.corpus().uppercased().utf8).write(to: data.appendingPathComponent("b.txt"))
+        #expect {
+            _ = try ReleaseBuild(options: options(fixture, store: fixture.store, threads: 2)).build(recipeAt: fixture.recipeURL, releaseDirectory: fixture.release)
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("step tokenizer failed") && text.contains("vocab_size = 100000") && text.contains("set vocab_size = ")
+        }
+        #expect(!FileManager.default.fileExists(atPath: fixture.release.path))
+    }
 }

@@ -29,7 +29,8 @@ import Testing
         #expect(!report.matched)
         #expect(report.firstDivergence == "tokenizer")
         #expect(report.steps.first { $0.step == "tokenizer" }?.differing == ["release:tokenizer.json"])
-        #expect(report.steps.map(\.result) == ["match", "match", "match", "mismatch", "not-run", "not-run", "not-run", "unsigned"])
+        #expect(report.steps.map(\.result) == ["match", "match", "match", "mismatch", "rebuilt-match", "not-available", "blocked", "unsigned"])
+        #expect(report.steps.first { $0.step == "train" }?.note?.contains("after the divergence at tokenizer") == true)
     }
 
     @Test func changedSourceDataDivergesAtItsFetchStep() throws {
@@ -45,6 +46,9 @@ import Testing
         let report = try Reproducer(options: options).reproduce(release: fixture.release)
         #expect(report.firstDivergence == "fetch.b")
         #expect(report.steps.first { $0.step == "fetch.b" }?.differing == ["b.txt"])
+        let prepare = try #require(report.steps.first { $0.step == "prepare" })
+        #expect(prepare.result == "rebuilt-differs", "a step rebuilt with other digests is not 'not-run'")
+        #expect(prepare.got != nil && prepare.got != prepare.expected && !prepare.differing.isEmpty)
     }
 
     @Test func lockOfAnotherRecipeIsRefused() throws {

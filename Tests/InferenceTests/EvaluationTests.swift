@@ -159,4 +159,22 @@ private struct GoldenTokenizer: TextTokenizer {
             try EvaluationDocument.load(bad)
         }
     }
+
+    @Test func extraFilesAreReportedApartFromLanguagesAndTheirTotal() throws {
+        let goldens = try Goldens(model: "gqa")
+        let model = try ModelLoader.load(try Goldens.directory("gqa"), threads: 1)
+        let tokenizer = GoldenTokenizer(table: Dictionary(uniqueKeysWithValues: goldens.documents.map { ($0.text, Array($0.ids.dropFirst())) }))
+        let documents = goldens.documents.map { EvaluationDocument(language: $0.language, text: $0.text) }
+        let extra = [EvaluationDocument(language: "held-out.txt", text: goldens.documents[0].text)]
+        let evaluator = Evaluator(model: model, tokenizer: tokenizer, options: EvaluationOptions(contextLength: 16, stride: 8, threads: 1))
+        let alone = try evaluator.evaluate(documents).results
+        let both = try evaluator.evaluate(documents, extraFiles: extra).results
+        #expect(both.languages == alone.languages, "an extra file is not a language")
+        #expect(both.overall == alone.overall, "'all' counts the languages only")
+        #expect(both.extraFiles?.map(\.language) == ["held-out.txt"])
+        #expect(both.extraFiles?.first?.documents == 1)
+        #expect(both.documentsDigest != nil && both.documentsDigest != alone.documentsDigest)
+        #expect(String(decoding: try both.canonicalJSON(), as: UTF8.self).contains("\"extra_files\""))
+        #expect(!String(decoding: try alone.canonicalJSON(), as: UTF8.self).contains("\"extra_files\""))
+    }
 }

@@ -156,4 +156,24 @@ struct TamperMatrixTests {
         try FileManager.default.createSymbolicLink(at: fixture.url("link.json"), withDestinationURL: fixture.url("config.json"))
         #expect(throws: VerificationError.symlink(path: fixture.url("link.json").path)) { try fixture.verify() }
     }
+
+    @Test func aTamperedRenamedCopyReportsTheSignatureOnceThenTheFiles() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let copy = fixture.root.appendingPathComponent("renamed-copy")
+        try FileManager.default.copyItem(at: fixture.release, to: copy)
+        let publicKey = ("release.pub", try fixture.key.verifyingKey())
+        let intact = try ReleaseVerifier(publicKey: publicKey).verify(copy)
+        #expect(intact.passed && intact.authenticated, "a renamed, intact copy verifies: \(intact.problems)")
+        let weights = copy.appendingPathComponent("model.safetensors")
+        var bytes = try Data(contentsOf: weights)
+        bytes[bytes.count - 1] ^= 0x01
+        try bytes.write(to: weights)
+        let report = try ReleaseVerifier(publicKey: publicKey).verify(copy)
+        #expect(report.problems.map(\.kind) == [.changed], "\(report.problems)")
+        #expect(!report.authenticated)
+        #expect(report.authenticity.hasPrefix("NOT authentic"), "\(report.authenticity)")
+        #expect(!report.authenticity.contains("validly signed"))
+        #expect(!report.problems.contains { $0.message.contains("another release") })
+    }
 }

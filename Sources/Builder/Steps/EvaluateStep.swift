@@ -5,8 +5,9 @@ import RecipeFormat
 import Tokenization
 
 /// The `evaluate` step through the Evaluation module: scores the trained (or imported) model on the held-out
-/// `eval.jsonl` (per language) and on `[evaluation].extra_files` (one row per file), writing `results.json`
-/// (released as `eval/results.json`), the same scores for the untrained model (`baseline.json`) and the
+/// `eval.jsonl` (per language) and on `[evaluation].extra_files` (one row per file under `extra_files`,
+/// never counted as a language nor in `overall`), writing `results.json` (released as
+/// `eval/results.json`), the same scores for the untrained model (`baseline.json`) and the
 /// tokenizer's fertility on those documents (`fertility.json`); see `EvaluateStep+Baseline.swift`.
 public struct EvaluateStep: StepExecutor {
     /// `.evaluate`.
@@ -24,12 +25,17 @@ public struct EvaluateStep: StepExecutor {
             let model = try ModelLoader.load(modelDirectory, threads: context.threads)
             let tokenizerDirectory = try imported ?? context.input("tokenizer")
             let tokenizer = try BPETokenizer(contentsOf: tokenizerDirectory.appendingPathComponent("tokenizer.json"))
-            var documents = try EvaluationDocument.load(try context.input("prepare").appendingPathComponent("eval.jsonl"))
+            let documents = try EvaluationDocument.load(try context.input("prepare").appendingPathComponent("eval.jsonl"))
+            let inputs = LocalInputs(recipeDirectory: context.recipeDirectory, dataDirectory: context.dataDirectory)
+            var extra: [EvaluationDocument] = []
             for file in section.extraFiles {
-                documents += try EvaluationDocument.load(context.recipeDirectory.appendingPathComponent(String(file.dropFirst("file:".count))))
+                let path = String(file.dropFirst("file:".count))
+                extra += try EvaluationDocument.load(try inputs.resolve(path, step: context.step.id)).map { document in
+                    EvaluationDocument(language: path, source: document.source, text: document.text)
+                }
             }
             let options = EvaluationOptions(contextLength: section.contextLength, stride: section.stride, threads: context.threads)
-            let run = try Evaluator(model: model, tokenizer: tokenizer, options: options).evaluate(documents) { done, total, _ in
+            let run = try Evaluator(model: model, tokenizer: tokenizer, options: options).evaluate(documents, extraFiles: extra) { done, total, _ in
                 context.progress(StepProgress(fraction: total > 0 ? Double(done) / Double(total) : nil))
             }
             try run.results.write(to: context.outputDirectory.appendingPathComponent("results.json"))

@@ -23,7 +23,9 @@ public struct FetchStep: StepExecutor {
         }
         let fetcher = Fetcher(options: FetchOptions(cacheDirectory: context.scratchDirectory.appendingPathComponent("cache"), progress: .never))
         let spec = try Self.spec(for: source, dataDirectory: context.dataDirectory)
-        let base = context.dataDirectory ?? context.recipeDirectory
+        let inputs = LocalInputs(recipeDirectory: context.recipeDirectory, dataDirectory: context.dataDirectory)
+        let base = try spec.uri.hasPrefix("file:")
+            ? inputs.base(of: String(spec.uri.dropFirst("file:".count)), step: context.step.id) : context.recipeDirectory
         do {
             _ = try fetcher.fetch(spec, recipeDirectory: base, into: context.outputDirectory)
         } catch {

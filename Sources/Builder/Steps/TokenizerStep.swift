@@ -22,10 +22,23 @@ public struct TokenizerStep: StepExecutor {
                 let fraction = progress.total > 0 ? Double(progress.done) / Double(progress.total) : nil
                 context.progress(StepProgress(fraction: fraction))
             }
+            try Self.checkSize(tokenizer, section: section, step: context.step.id)
             try tokenizer.write(to: context.outputDirectory, modelMaxLength: context.recipe.model.contextLength)
+        } catch let error as BuildError {
+            throw error
         } catch {
             throw BuildError.stepFailed(step: context.step.id, reason: "\(error)")
         }
+    }
+
+    /// A corpus with too few distinct pairs stops merging before `vocab_size`: the model's config.json
+    /// (which takes `vocab_size`) would then disagree with tokenizer.json, so the step refuses instead.
+    static func checkSize(_ tokenizer: BPETokenizer, section: TokenizerSection, step: String) throws(BuildError) {
+        guard tokenizer.count < section.vocabSize else { return }
+        throw BuildError.stepFailed(step: step, reason: "the training text yields only \(tokenizer.count) tokens "
+            + "(256 bytes, \(section.specialTokens.count) special tokens, \(tokenizer.merges.count) merges occurring at least "
+            + "min_frequency = \(section.minFrequency) times), fewer than [tokenizer] vocab_size = \(section.vocabSize); "
+            + "set vocab_size = \(tokenizer.count) (or less), lower min_frequency, or add text")
     }
 
     /// Maps `[tokenizer]` onto the Tokenization module's options.

@@ -26,11 +26,10 @@ public struct TrainStep: StepExecutor {
         } catch {
             throw BuildError.stepFailed(step: context.step.id, reason: "\(error)")
         }
-        let tokens = tokenizer.encodeBatch(documents.map(\.text), threads: context.threads)
-        let tokenized = zip(documents, tokens).map { TokenizedDocument(language: $0.language, tokens: $1.map { Int32(truncatingIfNeeded: $0) }) }
         let eos = tokenizer.id(of: recipe.tokenizer.eosToken)
+        let tokenized = Self.tokenized(documents, tokenizer: tokenizer, eos: eos, threads: context.threads)
         let config = Self.config(recipe, bos: tokenizer.id(of: recipe.tokenizer.bosToken), eos: eos)
-        let options = Self.options(recipe.training, separator: eos.map { Int32(truncatingIfNeeded: $0) }, threads: context.threads)
+        let options = Self.options(recipe.training, separator: nil, threads: context.threads)
         do {
             _ = try Trainer.run(config: config, options: options, documents: tokenized,
                                 checkpointDirectory: context.scratchDirectory.appendingPathComponent("checkpoints").path,
@@ -41,6 +40,17 @@ public struct TrainStep: StepExecutor {
             }
         } catch {
             throw BuildError.stepFailed(step: context.step.id, reason: error.description)
+        }
+    }
+
+    /// Each document framed as inference frames text: the tokenizer's template around it (its BOS first,
+    /// as `generate` and `eval` put it), then EOS at its end unless the template already ends with it —
+    /// so the model learns BOS's embedding and where a document stops.
+    static func tokenized(_ documents: [TrainingDocument], tokenizer: BPETokenizer, eos: Int?, threads: Int) -> [TokenizedDocument] {
+        let encoded = tokenizer.encodeBatch(documents.map(\.text), threads: threads, addSpecialTokens: true)
+        let closing = eos.flatMap { tokenizer.template.after.last == $0 ? nil : $0 }
+        return zip(documents, encoded).map { document, ids in
+            TokenizedDocument(language: document.language, tokens: (ids + (closing.map { [$0] } ?? [])).map { Int32(truncatingIfNeeded: $0) })
         }
     }
 
