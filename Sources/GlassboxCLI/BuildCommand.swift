@@ -45,6 +45,8 @@ struct BuildCommand: AsyncParsableCommand {
               glassbox build recipe.toml --out Releases/tiny-cs-0.1 --threads 2
               glassbox build recipe.toml --no-cache
               glassbox build recipe.toml --key release-key.pem --passphrase-file pass.txt
+              glassbox build recipe.toml --executor slurm --partition small --account project_465000123 \
+                --time 02:00:00 --nodes 2 --ntasks-per-node 4 --cpus-per-task 16 --store /scratch/project/glassbox --wait
               glassbox build Recipes/eu24-nano.toml --data-dir partner-data --key eu24-nano.pem
             """)
 
