@@ -11,7 +11,7 @@ APT_PACKAGES := libgit2-dev libcurl4-openssl-dev libssl-dev pkg-config nginx fcg
 	git-lfs libnginx-mod-http-dav-ext python3-venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test demo bench clean asan cpu-targets flagship
+.PHONY: deps build test demo bench clean asan cpu-targets
 
 ## deps: install the Debian packages Glassbox builds and tests with (only those that are missing)
 deps:
@@ -30,12 +30,10 @@ build: deps
 
 ## test: every test (Swift Testing), same build configuration as `make build`; then the code that parses
 ## untrusted files (safetensors reader, verifier) once more under AddressSanitizer (`make asan`); then a
-## generic x86-64 build against the cross-CPU training golden (`make cpu-targets`); then the committed
-## flagship release verified, checked against the EU checklist and reproduced bit for bit (`make flagship`)
+## generic x86-64 build against the cross-CPU training golden (`make cpu-targets`)
 test: deps
 	$(SWIFT) build $(SWIFTFLAGS) --build-tests
 	$(SWIFT) test $(SWIFTFLAGS) --skip-build
-	$(MAKE) --no-print-directory flagship
 	$(MAKE) --no-print-directory asan
 	$(MAKE) --no-print-directory cpu-targets
 
@@ -54,11 +52,6 @@ clean:
 ## (Tools/check_cpu_determinism.sh; CPUS="native haswell x86-64" for all three)
 cpu-targets: deps
 	CPUS="$${CPUS:-x86-64}" bash Tools/check_cpu_determinism.sh
-
-## flagship: Releases/eu24-nano-0.1 must verify with its public key, pass `glassbox comply --check`, and
-## rebuild from Recipes/eu24-nano.toml without any cache to the same bits (Tools/check_flagship.sh; Docs/releases.md)
-flagship: deps
-	bash Tools/check_flagship.sh $(BIN)
 
 ## asan: the strict safetensors reader and the verifier under AddressSanitizer (debug build in .build-asan;
 ## leak detection off: XCTest's own runner leaks a few bytes at exit)

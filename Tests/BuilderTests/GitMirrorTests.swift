@@ -42,6 +42,13 @@ import Testing
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// The real fetch step; the other steps are the engine tests' doubles (the text is tiny).
+    static var realFetch: ExecutorRegistry {
+        var registry = ExecutorRegistry.doubles
+        registry.register(FetchStep())
+        return registry
+    }
+
     func recipe(commit: String, digest: Digest) -> String {
         BuildFixture.recipeText.replacingOccurrences(
             of: "uri = \"file:data/b.txt\"",
@@ -58,7 +65,7 @@ import Testing
 
         let fixture = try BuildFixture(recipe: recipe(commit: commit, digest: digest))
         defer { fixture.remove() }
-        var options = fixture.options(registry: .standard)
+        var options = fixture.options(registry: Self.realFetch)
         options.dataDirectory = repository.deletingLastPathComponent()
         let result = try ReleaseBuild(options: options).build(recipeAt: fixture.recipeURL, releaseDirectory: fixture.release)
         // The fetch step checks the recipe's sha256, so a finished build is the proof; the file is there.
@@ -74,7 +81,7 @@ import Testing
         let missing = String(repeating: "ab", count: 20)
         let fixture = try BuildFixture(recipe: recipe(commit: missing, digest: Digest.sha256(of: Data())))
         defer { fixture.remove() }
-        var options = fixture.options(registry: .standard)
+        var options = fixture.options(registry: Self.realFetch)
         options.dataDirectory = repository.deletingLastPathComponent()
         #expect {
             _ = try ReleaseBuild(options: options).build(recipeAt: fixture.recipeURL, releaseDirectory: fixture.release)
