@@ -47,6 +47,7 @@ struct BuildCommand: AsyncParsableCommand {
               glassbox build recipe.toml --key release-key.pem --passphrase-file pass.txt
               glassbox build recipe.toml --executor slurm --partition small --account project_465000123 \
                 --time 02:00:00 --nodes 2 --ntasks-per-node 4 --cpus-per-task 16 --store /scratch/project/glassbox --wait
+              glassbox build Recipes/eu24-nano.toml --data-dir partner-data --key eu24-nano.pem
             """)
 
     @Argument(help: ArgumentHelp("The recipe to build.", valueName: "RECIPE"))
@@ -67,6 +68,11 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(name: .customLong("passphrase-file"), help: ArgumentHelp("File whose first line is the passphrase of an encrypted signing key.", valueName: "FILE"))
     var passphraseFile: String?
 
+    @Option(name: .customLong("data-dir"), help: ArgumentHelp(
+        "Where data the recipe does not ship is: relative file: paths are also looked up here, and a remote source may be supplied as a file or folder named after its id (a git source as a copy of its repository, fetched at the pinned commit). Digests are checked as always.",
+        valueName: "DIR"))
+    var dataDirectory: String?
+
     @Flag(help: "Print the lock as JSON on stdout when done (progress lines are then suppressed).")
     var json = false
 
@@ -76,7 +82,7 @@ struct BuildCommand: AsyncParsableCommand {
 
     func run() async throws {
         let printer = BuildProgressPrinter(quiet: json)
-        var options = common.buildOptions(useCache: !noCache) { printer.handle($0) }
+        var options = common.buildOptions(useCache: !noCache, dataDirectory: dataDirectory.map { URL(fileURLWithPath: $0) }) { printer.handle($0) }
         options.signingKey = key.map { URL(fileURLWithPath: $0) }
         options.passphraseFile = passphraseFile.map { URL(fileURLWithPath: $0) }
         options.builderVersion = "glassbox \(GlassboxVersion.string)"

@@ -7,7 +7,8 @@ import RecipeFormat
 ///
 /// With a data directory (`reproduce --data-dir`), a source whose bytes the user supplied there — a
 /// `file:` path relative to it, or a file named after the source id — is read from it and still checked
-/// against the recipe's digest.
+/// against the recipe's digest. A git source may be supplied as a copy of its repository (a folder named
+/// after the source id): the pinned commit is then fetched from that copy.
 public struct FetchStep: StepExecutor {
     /// `.fetch`.
     public let kind = StepKind.fetch
@@ -43,8 +44,22 @@ public struct FetchStep: StepExecutor {
         var uri = source.uri
         if !uri.hasPrefix("file:"), let dataDirectory {
             let supplied = dataDirectory.appendingPathComponent(source.id)
-            if FileManager.default.fileExists(atPath: supplied.path) { uri = "file:" + supplied.path }
+            if FileManager.default.fileExists(atPath: supplied.path) {
+                uri = gitMirrorURI(source.uri, repository: supplied) ?? "file:" + supplied.path
+            }
         }
         return SourceSpec(id: source.id, uri: uri, sha256: source.sha256, archive: archive, members: source.members)
+    }
+
+    /// For a git source supplied as a repository (bare, or with a `.git` folder) in the data directory:
+    /// the same pinned commit and glob fetched from that copy, so the commit pin is checked as well as
+    /// the digest. Nil when `uri` is not a git source or `repository` is not a git repository.
+    static func gitMirrorURI(_ uri: String, repository: URL) -> String? {
+        guard uri.hasPrefix("git+"), let at = uri.lastIndex(of: "@") else { return nil }
+        let manager = FileManager.default
+        let bare = manager.fileExists(atPath: repository.appendingPathComponent("HEAD").path)
+            && manager.fileExists(atPath: repository.appendingPathComponent("objects").path)
+        guard bare || manager.fileExists(atPath: repository.appendingPathComponent(".git").path) else { return nil }
+        return "git+file://" + repository.standardizedFileURL.path + uri[at...]
     }
 }
