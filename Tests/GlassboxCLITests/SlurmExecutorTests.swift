@@ -90,13 +90,13 @@ struct SlurmExecutorTests {
         #expect(script.contains("'--distributed' 'mpi'"))
         let status = try GlassboxProcess.run(["status", temp.path + "/r2"], env: cluster.environment)
         #expect(status.status == 0, "\(status.stderr)")
-        #expect(status.stdout.split(separator: "\n").filter { $0.contains(" done") }.count == 7, "\(status.stdout)")
+        #expect(status.stdout.split(separator: "\n").filter { $0.contains(" done") }.count == 8, "\(status.stdout)")
         // Everything is cached now: only the job that writes the release is submitted.
         let again = try GlassboxProcess.run(["build", recipe, "--store", temp.path + "/s2", "--out", temp.path + "/r2", "--executor", "slurm",
                                              "--json"], env: cluster.environment)
         #expect(again.status == 0, "\(again.stderr)")
         let record = try JSONSerialization.jsonObject(with: again.stdoutData) as? [String: Any]
-        #expect(record?["cached"] as? [String] == ["fetch.a", "fetch.b", "prepare", "tokenizer", "train", "evaluate"], "\(again.stdout)")
+        #expect(record?["cached"] as? [String] == ["fetch.a", "fetch.b", "prepare", "tokenizer", "train", "evaluate", "package"], "\(again.stdout)")
         #expect((record?["jobs"] as? [[String: Any]])?.map { $0["step"] as? String } == ["release"], "\(again.stdout)")
     }
 
