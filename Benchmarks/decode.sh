@@ -6,9 +6,9 @@
 #   SIZES="S M" THREADS=2 RUNS=7 bash Benchmarks/decode.sh
 #
 # Needs the release binary (`make build`) and two Python environments (kept in the repo's ignored
-# .venv* folders; build llama.cpp under the shared build lock, it compiles for 10–20 minutes):
+# .venv* folders; llama-cpp-python compiles llama.cpp for 10–20 minutes on 2 cores):
 #   python3 -m venv .venv-bench && .venv-bench/bin/pip install torch transformers safetensors gguf
-#   python3 -m venv .venv-llamacpp && flock /work/build.lock .venv-llamacpp/bin/pip install llama-cpp-python==0.3.36
+#   python3 -m venv .venv-llamacpp && .venv-llamacpp/bin/pip install llama-cpp-python==0.3.36
 # (override with PY_TORCH=… PY_LLAMA=…). For each size a seeded random tied LlamaForCausalLM is
 # written by transformers (Benchmarks/decode_reference.py) and converted to an F32 GGUF. Greedy, NEW
 # new tokens after the same prompt ids, no EOS stop, F32 weights and (llama.cpp) an F32 KV cache;
