@@ -38,19 +38,11 @@ final class CurlTransfer {
     }
 
     private func configure(_ request: TransferRequest, resumeOffset: Int64, context: UnsafeMutableRawPointer) -> TransferFailure? {
-        var results: [CURLcode] = [
-            CCurl_easy_setopt_string(handle, CURLOPT_URL, request.url),
+        var results = CurlBaseline.options(handle, url: request.url, connectTimeout: request.connectTimeout,
+                                           stallTimeout: request.stallTimeout, userAgent: "glassbox-fetch/1") + [
             CCurl_easy_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 1),
             CCurl_easy_setopt_long(handle, CURLOPT_MAXREDIRS, 10),
-            CCurl_easy_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https"),
             CCurl_easy_setopt_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https"),
-            CCurl_easy_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1),
-            CCurl_easy_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2),
-            CCurl_easy_setopt_long(handle, CURLOPT_CONNECTTIMEOUT, request.connectTimeout),
-            CCurl_easy_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, 1),
-            CCurl_easy_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, request.stallTimeout),
-            CCurl_easy_setopt_long(handle, CURLOPT_NOSIGNAL, 1),
-            CCurl_easy_setopt_string(handle, CURLOPT_USERAGENT, "glassbox-fetch/1"),
             CCurl_easy_setopt_write_callback(handle, CURLOPT_WRITEFUNCTION, curlWriteBody),
             CCurl_easy_setopt_pointer(handle, CURLOPT_WRITEDATA, context),
             CCurl_easy_setopt_write_callback(handle, CURLOPT_HEADERFUNCTION, curlWriteHeader),

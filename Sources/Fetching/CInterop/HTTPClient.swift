@@ -56,17 +56,9 @@ public final class HTTPClient {
     }
 
     private func configure(_ request: HTTPRequest, headers: UnsafeMutablePointer<curl_slist>?, context: UnsafeMutableRawPointer) -> [CURLcode] {
-        var results: [CURLcode] = [
-            CCurl_easy_setopt_string(handle, CURLOPT_URL, request.url),
+        var results = CurlBaseline.options(handle, url: request.url, connectTimeout: request.connectTimeout,
+                                           stallTimeout: request.stallTimeout, userAgent: "glassbox-publish/1") + [
             CCurl_easy_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0),
-            CCurl_easy_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https"),
-            CCurl_easy_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1),
-            CCurl_easy_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2),
-            CCurl_easy_setopt_long(handle, CURLOPT_CONNECTTIMEOUT, request.connectTimeout),
-            CCurl_easy_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, 1),
-            CCurl_easy_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, request.stallTimeout),
-            CCurl_easy_setopt_long(handle, CURLOPT_NOSIGNAL, 1),
-            CCurl_easy_setopt_string(handle, CURLOPT_USERAGENT, "glassbox-publish/1"),
             CCurl_easy_setopt_pointer(handle, CURLOPT_HTTPHEADER, headers),
             CCurl_easy_setopt_write_callback(handle, CURLOPT_WRITEFUNCTION, exchangeWriteBody),
             CCurl_easy_setopt_pointer(handle, CURLOPT_WRITEDATA, context),
