@@ -64,7 +64,7 @@ struct ReproduceCommand: AsyncParsableCommand {
             do {
                 report = try Reproducer(options: options, publicKeyFile: key.map { URL(fileURLWithPath: $0) })
                     .reproduce(release: URL(fileURLWithPath: release))
-            } catch let BuildError.missingInput(step, path, reason) where step.hasPrefix("fetch.") && isatty(STDIN_FILENO) == 1 {
+            } catch let BuildError.missingInput(step, path, reason) where (step.hasPrefix("fetch.") || step == "import") && isatty(STDIN_FILENO) == 1 {
                 guard let supplied = askForData(step: step, path: path, reason: reason) else {
                     throw HashConsole.fail("\(step): \(path) \(reason); supply the data with --data-dir DIR", .failure)
                 }
@@ -87,7 +87,7 @@ struct ReproduceCommand: AsyncParsableCommand {
     private func askForData(step: String, path: String, reason: String) -> URL? {
         FileHandle.standardError.write(Data("""
             \(step): \(path) \(reason).
-            Sources that are not redistributable are not in the release; their digests are checked.
+            Sources that are not redistributable, and imported weights, may not be in the release; their digests are checked.
             Folder that holds the recipe's file: paths (empty to stop): 
             """.utf8))
         guard let line = readLine(), !line.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }

@@ -81,6 +81,8 @@ import Testing
         #expect(object?["reproducibility"] as? String == "imported, declared")
         #expect(object?["training_rerun"] as? Bool == false)
         #expect(object?["matched"] as? Bool == true)
+        let without = try GlassboxProcess.run(["reproduce", "\(dir)/rel"], env: env)
+        #expect(without.status == 1 && without.stderr.contains("does not exist"), "\(without.stderr)")
     }
 
     @Test func recipeInitFromHuggingFaceWritesAStarterThatNamesWhatToFill() throws {
