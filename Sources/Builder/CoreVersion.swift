@@ -7,6 +7,8 @@ public enum CoreVersion {
     /// its end, as inference does (was: no BOS, EOS between documents); `eval/results.json` keeps extra
     /// files apart from the languages and records `documents_sha256`; `prepare` refuses unusable data.
     /// 0.4.0: `evaluate` also writes `baseline.json` (the untrained model's scores) and `fertility.json`;
-    /// `package` writes the model card, charts and EU AI Act documents.
-    public static let string = "glassbox-core 0.4.0"
+    /// `package` writes the model card, charts and EU AI Act documents. 0.4.1: the package step's card and
+    /// downstream information name as thin only languages under half an equal share of the text (was: also
+    /// every language under 10 MiB).
+    public static let string = "glassbox-core 0.4.1"
 }

@@ -42,11 +42,22 @@ struct GoldenDocumentTests {
         #expect(try ReleaseDocuments(recorded).files == fromSteps.files, "generation is deterministic")
     }
 
+    @Test func thinLanguagesAreRelativeToAnEqualShare() {
+        func language(_ code: String, _ bytes: Int, _ share: Double) -> LanguageFacts {
+            LanguageFacts(code: code, documents: 1, evalDocuments: 1, bytes: bytes, share: share)
+        }
+        let even = [language("cs", 150_000, 0.34), language("de", 149_000, 0.33), language("mt", 140_000, 0.33)]
+        #expect(DataFacts.thin(even).isEmpty, "evenly sampled languages are not thin, however small the model")
+        let starved = [language("cs", 150_000, 0.5), language("de", 148_000, 0.49), language("mt", 2_400, 0.01)]
+        #expect(DataFacts.thin(starved).map(\.code) == ["mt"])
+        #expect(DataFacts.thin([language("mt", 2_400, 1)]).isEmpty, "one language is never thin")
+    }
+
     @Test func cardCarriesTheFactsTheIssueAsksFor() throws {
         let card = String(decoding: try #require(try FixtureRelease.documents().files["README.md"]), as: UTF8.self)
         for expected in ["license: \"apache-2.0\"", "- \"cs\"", "pipeline_tag: \"text-generation\"", "library_name: \"transformers\"",
                          "model-index:", "## Training data", "Tokens per word", "FLOP", "g CO₂e/kWh", "Untrained baseline",
-                         "![Training loss per step](training/loss.svg)", "eval/languages.svg", "Thin languages", "glassbox verify",
+                         "![Training loss per step](training/loss.svg)", "eval/languages.svg", "glassbox verify",
                          "glassbox reproduce", "## Licence", "@misc{", "Class III (Open Model)"] {
             #expect(card.contains(expected), "README.md lacks \(expected)")
         }

@@ -27,7 +27,7 @@ struct DownstreamInformation {
         text += "## Limitations the integrator must know\n\n"
         text += (facts.declared.knownLimitations.value ?? []).map { "- " + MarkdownText.inline($0) }.joined(separator: "\n")
         text += (facts.declared.knownLimitations.value == nil ? context.missing(facts.declared.knownLimitations.key) : "") + "\n"
-        text += facts.data.thinLanguages.isEmpty ? "" : "- Thin languages: " + facts.data.thinLanguages.map { "\($0.code) (\(Numbers.bytes($0.bytes)))" }.joined(separator: ", ") + "\n"
+        text += facts.data.thinLanguages.isEmpty ? "" : "- Thin languages (under half an equal share of the text): " + facts.data.thinLanguages.map { "\($0.code): \(Numbers.grouped($0.bytes)) B, \(Numbers.percent($0.share))" }.joined(separator: "; ") + "\n"
         return text
     }
 

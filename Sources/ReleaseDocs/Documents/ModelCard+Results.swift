@@ -23,8 +23,8 @@ extension ModelCard {
         }
         let thin = facts.data.thinLanguages
         if !thin.isEmpty {
-            let named = thin.map { "\(MarkdownText.inline($0.code)) (\(Numbers.bytes($0.bytes)))" }.joined(separator: ", ")
-            text += "- Thin languages (under 10 MiB of text, or under half an equal share): \(named). Expect poor text in these languages.\n"
+            let named = thin.map { "\(MarkdownText.inline($0.code)): \(Numbers.grouped($0.bytes)) B, \(Numbers.percent($0.share))" }
+            text += "- Thin languages (under half an equal share of the text): \(named.joined(separator: "; ")). Expect poor text in these languages.\n"
         }
         text += "- The training data is described in the table above and nowhere else; the model reproduces its biases and errors, which were not measured.\n"
         text += "- The model has not been evaluated or tuned for safety; it must not be used for decisions about people.\n\n"

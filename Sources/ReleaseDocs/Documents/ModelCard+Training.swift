@@ -29,7 +29,7 @@ extension ModelCard {
         let p = d.preparation
         text += "Preparation (`[data]`): Unicode \(MarkdownText.inline(p.normalization)) normalisation, invalid UTF-8 \(MarkdownText.inline(p.invalidUTF8)), "
         text += "one document per \(MarkdownText.inline(p.split)), deduplication \(MarkdownText.code(p.dedup)) (\(Numbers.grouped(d.removedDuplicates)) removed), "
-        text += "documents under \(p.minDocumentChars) characters dropped (\(Numbers.grouped(d.removedShort)) removed), "
+        text += "documents under \(p.minDocumentChars) character\(p.minDocumentChars == 1 ? "" : "s") dropped (\(Numbers.grouped(d.removedShort)) removed), "
         text += "\(Numbers.percent(p.evalFraction)) held out for evaluation (seed \(p.seed)). Input read: \(Numbers.bytes(d.inputBytes)).\n\n"
         let notes = d.sources.filter { !$0.notes.isEmpty }
         if !notes.isEmpty {

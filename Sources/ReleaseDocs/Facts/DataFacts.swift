@@ -99,10 +99,14 @@ public struct DataFacts: Sendable, Equatable {
         preparation = recipe.data
     }
 
-    /// Languages with little text: under 10 MiB, or under half an equal share of the bytes. Named in the
-    /// card's limitations with their byte counts.
-    public var thinLanguages: [LanguageFacts] {
-        let equalShare = 1.0 / Double(max(1, languages.count))
-        return languages.filter { $0.bytes < 10 << 20 || $0.share < equalShare / 2 }
+    /// Languages the model saw far less of than the others: under half an equal share of the bytes
+    /// (relative, so that a small model on evenly sampled data names none and a large one still names its
+    /// starved languages). Named in the card's limitations with their byte counts; none for one language.
+    public var thinLanguages: [LanguageFacts] { Self.thin(languages) }
+
+    static func thin(_ languages: [LanguageFacts]) -> [LanguageFacts] {
+        guard languages.count > 1 else { return [] }
+        let equalShare = 1.0 / Double(languages.count)
+        return languages.filter { $0.share < equalShare / 2 }
     }
 }
