@@ -29,12 +29,16 @@ struct RunStepCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Run the step data-parallel over the MPI world (train only).", valueName: "mpi"))
     var distributed: DistributedMode?
 
+    @Option(name: .customLong("data-dir"), help: ArgumentHelp(
+        "Where the data files of the recipe's sources are (as for `glassbox build --data-dir`).", valueName: "DIR"))
+    var dataDirectory: String?
+
     @OptionGroup var common: BuildCommandOptions
 
     func run() throws {
         let printer = StepLogPrinter()
         let group = try distributed.map { _ in try TrainCommandSupport.joinWorld() }
-        var options = common.buildOptions { printer.handle($0) }
+        var options = common.buildOptions(dataDirectory: dataDirectory.map { URL(fileURLWithPath: $0) }) { printer.handle($0) }
         options.processGroup = group
         do {
             let url = URL(fileURLWithPath: recipe)

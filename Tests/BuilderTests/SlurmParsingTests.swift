@@ -22,6 +22,22 @@ import Testing
         #expect(SlurmJobState.parse(squeue: "") == nil)
     }
 
+    @Test func jobsCarryTheDataFolderAndTheSigningKeyAsAbsolutePaths() {
+        var options = BuildOptions(storeRoot: "/store", threads: 2, dataDirectory: URL(fileURLWithPath: "/shared/partner-data"))
+        options.signingKey = URL(fileURLWithPath: "/keys/eu24-nano.pem")
+        let build = SlurmBuild(options: options, slurm: SlurmOptions(glassbox: "/opt/glassbox", tasksPerNode: 2, cpusPerTask: 4))
+        let recipe = URL(fileURLWithPath: "/r/eu24-nano.toml")
+        #expect(build.stepCommand(step: "fetch.partner-sl", recipe: recipe, store: "/store", ranks: 1) == [
+            "/opt/glassbox", "_run-step", "/r/eu24-nano.toml", "--step", "fetch.partner-sl", "--store", "/store", "--threads", "4",
+            "--data-dir", "/shared/partner-data"])
+        #expect(build.stepCommand(step: "train", recipe: recipe, store: "/store", ranks: 2).suffix(2) == ["--distributed", "mpi"])
+        let release = build.releaseCommand(recipe: recipe, store: "/store", release: URL(fileURLWithPath: "/out/eu24-nano-0.1"))
+        #expect(release.contains("--data-dir") && release.contains("/shared/partner-data"))
+        #expect(release.suffix(2) == ["--key", "/keys/eu24-nano.pem"])
+        let local = SlurmBuild(options: BuildOptions(storeRoot: "/store", threads: 2), slurm: SlurmOptions(glassbox: "/opt/glassbox"))
+        #expect(!local.stepCommand(step: "prepare", recipe: recipe, store: "/store", ranks: 1).contains("--data-dir"))
+    }
+
     @Test func jobScriptsQuoteTheCommandAndLaunchRanksWithSrun() {
         let slurm = SlurmOptions(glassbox: "/opt/glass box/glassbox", partition: "small", account: "project_1", time: "01:00:00",
                                  nodes: 2, tasksPerNode: 4, cpusPerTask: 8, extraArguments: ["--qos=normal"])

@@ -45,20 +45,13 @@ public struct SlurmBuild: Sendable {
                 continue
             }
             let ranks = entry.kind == .train ? slurm.trainRanks : 1
-            var command = [slurm.glassbox, "_run-step", recipePath.path, "--step", entry.id, "--store", store,
-                           "--threads", String(slurm.cpusPerTask)]
-            if ranks > 1 { command += ["--distributed", "mpi"] }
+            let command = stepCommand(step: entry.id, recipe: recipePath, store: store, ranks: ranks)
             let job = try submitJob(step: entry.id, command: command, ranks: ranks, after: after, directory: directory,
                                     store: store, storeID: storeID, summary: "glassbox step \(entry.id) of \(recipePath.path)")
             jobs.append(job)
             ids[entry.id] = job.jobID
         }
-        var command = [slurm.glassbox, "build", recipePath.path, "--store", store, "--out", release.path,
-                       "--threads", String(slurm.cpusPerTask)]
-        if let key = options.signingKey { command += ["--key", key.standardizedFileURL.path] }
-        if let file = options.passphraseFile { command += ["--passphrase-file", file.standardizedFileURL.path] }
-        if !options.useCache { command.append("--no-cache") }
-        if options.replaceAnyOutput { command.append("--force") }
+        let command = releaseCommand(recipe: recipePath, store: store, release: release)
         jobs.append(try submitJob(step: "release", command: command, ranks: 1, after: jobs.map(\.jobID), directory: directory,
                                   store: store, storeID: storeID, summary: "glassbox release \(release.path) of \(recipePath.path)"))
         let submission = SlurmSubmission(
@@ -67,6 +60,32 @@ public struct SlurmBuild: Sendable {
             notAvailable: steps.filter { $0.state == "not-available" || $0.state == "blocked" }.map(\.id), jobs: jobs)
         try submission.write(release: release)
         return submission
+    }
+
+    /// The command one step's job runs: `glassbox _run-step` with the store, threads, the data folder of
+    /// `--data-dir` (absolute: jobs start elsewhere) and, for a train step over several ranks, MPI.
+    func stepCommand(step: String, recipe: URL, store: String, ranks: Int) -> [String] {
+        var command = [slurm.glassbox, "_run-step", recipe.path, "--step", step, "--store", store,
+                       "--threads", String(slurm.cpusPerTask)]
+        command += dataDirectoryArguments
+        if ranks > 1 { command += ["--distributed", "mpi"] }
+        return command
+    }
+
+    /// The command of the last job: `glassbox build` with every step cached, which writes and signs the release.
+    func releaseCommand(recipe: URL, store: String, release: URL) -> [String] {
+        var command = [slurm.glassbox, "build", recipe.path, "--store", store, "--out", release.path,
+                       "--threads", String(slurm.cpusPerTask)]
+        command += dataDirectoryArguments
+        if let key = options.signingKey { command += ["--key", key.absoluteURL.standardizedFileURL.path] }
+        if let file = options.passphraseFile { command += ["--passphrase-file", file.absoluteURL.standardizedFileURL.path] }
+        if !options.useCache { command.append("--no-cache") }
+        if options.replaceAnyOutput { command.append("--force") }
+        return command
+    }
+
+    private var dataDirectoryArguments: [String] {
+        options.dataDirectory.map { ["--data-dir", $0.absoluteURL.standardizedFileURL.path] } ?? []
     }
 
     /// Writes one job's script into `<directory>/<step>/job.sh` and submits it.
