@@ -1,5 +1,4 @@
 import ArgumentParser
-import Builder
 import Foundation
 import RecipeFormat
 
@@ -36,30 +35,21 @@ struct RecipeInitCommand: AsyncParsableCommand {
     var fromHF: String?
 
     func run() async throws {
+        if let fromHF {
+            let marked = try StarterRecipeFile.write(modelDirectory: fromHF, to: out, force: force)
+            HashConsole.out(StarterRecipeFile.summary(path: out, marked: marked))
+            return
+        }
         let url = URL(fileURLWithPath: out)
         if FileManager.default.fileExists(atPath: url.path), !force {
             throw HashConsole.fail("\(out) already exists; choose another --out or add --force")
         }
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            let text = try recipeText(for: url)
-            try Data(text.utf8).write(to: url, options: .atomic)
-            if fromHF != nil {
-                let count = text.split(separator: "\n").filter { !$0.hasPrefix("#") && $0.contains(HuggingFaceStarter.marker) }.count
-                HashConsole.out("wrote \(out); fill in the \(count) lines marked \"\(HuggingFaceStarter.marker)\", then run `glassbox recipe check \(out)`\n")
-                return
-            }
-        } catch let error as BuildError {
-            throw HashConsole.fail(error.description)
+            try Data(RecipeTemplate.starter.utf8).write(to: url, options: .atomic)
         } catch {
             throw HashConsole.fail("cannot write \(out): \(error.localizedDescription)")
         }
         HashConsole.out("wrote \(out); put your text at \(url.deletingLastPathComponent().appendingPathComponent("data/corpus-cs.txt").path), then run `glassbox recipe check \(out)`\n")
-    }
-
-    /// The starter recipe, or with --from-hf the import recipe for that directory.
-    private func recipeText(for url: URL) throws -> String {
-        guard let fromHF else { return RecipeTemplate.starter }
-        return try HuggingFaceStarter(modelDirectory: URL(fileURLWithPath: fromHF), recipeURL: url).recipeText()
     }
 }

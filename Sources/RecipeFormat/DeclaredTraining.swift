@@ -17,6 +17,9 @@ public struct DeclaredTraining: Codable, Equatable, Sendable {
     public var tokensSeen: Int
     /// Energy used, in kWh, when the provider knows it; nil means unknown.
     public var energyKWh: Double?
+    /// Training compute in floating-point operations, when the provider states it; nil means the
+    /// documents estimate it as 6·N·D from `tokens_seen` (and say so).
+    public var computeFLOP: Double?
     /// `file:path` of the run's command or configuration file, stored in the release under `training/`.
     public var configFile: String?
     /// The command that launched the run.
@@ -32,10 +35,11 @@ public struct DeclaredTraining: Codable, Equatable, Sendable {
         case wallClockHours = "wall_clock_hours"
         case tokensSeen = "tokens_seen"
         case energyKWh = "energy_kwh"
+        case computeFLOP = "compute_flop"
         case configFile = "config_file"
     }
 
-    /// The keys a provider must fill in (everything but `energy_kwh`, `command`, `config_file` and `notes`).
+    /// The keys a provider must fill in (everything but `energy_kwh`, `compute_flop`, `command`, `config_file` and `notes`).
     public static let requiredKeys = ["trainer", "trainer_version", "code_revision", "accelerator",
                                       "accelerator_count", "wall_clock_hours", "tokens_seen"]
 
@@ -49,6 +53,7 @@ public struct DeclaredTraining: Codable, Equatable, Sendable {
             wallClockHours: reader.double("wall_clock_hours", required: true, [.greaterThan(0)]) ?? 0,
             tokensSeen: reader.int("tokens_seen", required: true, in: 1...Int.max) ?? 0,
             energyKWh: reader.double("energy_kwh", [.atLeast(0)]),
+            computeFLOP: reader.double("compute_flop", [.greaterThan(0)]),
             configFile: reader.string("config_file", maxBytes: 4_096),
             command: reader.string("command", maxBytes: 65_536),
             notes: reader.string("notes", maxBytes: 65_536) ?? "")

@@ -12,11 +12,19 @@ public struct ReleaseDocuments: Sendable {
     /// Release path → bytes, for every document.
     public let files: [String: Data]
 
-    /// Every path this module writes, sorted.
+    /// Every path this module writes for a Glassbox-trained release, sorted.
     public static let paths = [
         "README.md", "compliance/compliance.json", "compliance/copyright-policy.md", "compliance/downstream-information.md",
         "compliance/technical-documentation.md", "compliance/training-content-summary.md", "eval/languages.svg", "training/loss.svg",
     ]
+
+    /// Every path this module writes, sorted: imported weights have no training log, so no loss chart.
+    public static func paths(imported: Bool) -> [String] {
+        imported ? paths.filter { $0 != "training/loss.svg" } : paths
+    }
+
+    /// The paths of these documents, sorted.
+    public var paths: [String] { Self.paths(imported: facts.imported != nil) }
 
     /// Generates the documents of `inputs`.
     public init(_ inputs: RecordedInputs) throws(ReleaseDocsError) {
@@ -26,20 +34,22 @@ public struct ReleaseDocuments: Sendable {
         let name = facts.releaseName
         var files: [String: Data] = [
             "README.md": Data(ModelCard(facts: facts).render().utf8),
-            "training/loss.svg": Data(LossChart.render(facts.training, title: "\(name): training loss").utf8),
             "eval/languages.svg": Data(LanguageChart.render(facts.evaluation, title: "\(name): bits per byte per language").utf8),
             "compliance/technical-documentation.md": Data(TechnicalDocumentation(facts: facts).render().utf8),
             "compliance/downstream-information.md": Data(DownstreamInformation(facts: facts).render().utf8),
             "compliance/training-content-summary.md": Data(TrainingContentSummary(facts: facts).render().utf8),
             "compliance/copyright-policy.md": Data(CopyrightPolicy(facts: facts).render().utf8),
         ]
+        if facts.imported == nil {
+            files["training/loss.svg"] = Data(LossChart.render(facts.training, title: "\(name): training loss").utf8)
+        }
         files["compliance/compliance.json"] = try ComplianceRecord(facts: facts, obligations: obligations).canonicalJSON()
         self.files = files
     }
 
     /// Writes every document under `directory` (creating folders), each atomically (temporary name, then rename).
     public func write(to directory: URL) throws(ReleaseDocsError) {
-        for path in Self.paths {
+        for path in paths {
             guard let data = files[path] else { continue }
             let target = directory.appendingPathComponent(path)
             let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).tmp-\(getpid())")
@@ -59,7 +69,7 @@ public struct ReleaseDocuments: Sendable {
     /// `differs from what the recorded facts give`; absent when identical.
     public func problems(comparedWith directory: URL) -> [String: String] {
         var problems: [String: String] = [:]
-        for path in Self.paths {
+        for path in paths {
             guard let existing = FileManager.default.contents(atPath: directory.appendingPathComponent(path).path) else {
                 problems[path] = "is missing from the release"
                 continue

@@ -11,7 +11,7 @@ import Testing
         defer { fixture.remove() }
         let result = try fixture.build()
         #expect(result.lock.steps.map(\.id) == ["fetch.sample", "prepare", "import", "evaluate", "package"])
-        #expect(result.lock.steps.map(\.status) == [.built, .built, .built, .built, .notAvailable])
+        #expect(result.lock.steps.map(\.status) == [.built, .built, .built, .built, .built])
         #expect(result.lock.reproducibility == .importedDeclared)
         let lockText = String(decoding: try Data(contentsOf: fixture.release.appendingPathComponent("recipe.lock.json")), as: UTF8.self)
         #expect(lockText.contains("\"reproducibility\":\"imported, declared\""))
@@ -20,7 +20,8 @@ import Testing
             let original = try Data(contentsOf: ImportFixture.model.appendingPathComponent(name))
             #expect(try Data(contentsOf: fixture.release.appendingPathComponent(name)) == original, "\(name) is copied byte for byte")
         }
-        for name in ["training/import.json", "training/train.toml", "eval/results.json", "data/stats.json"] {
+        for name in ["training/import.json", "training/train.toml", "eval/results.json", "data/stats.json", "README.md",
+                     "compliance/compliance.json", "compliance/technical-documentation.md", "eval/languages.svg"] {
             #expect(FileManager.default.fileExists(atPath: fixture.release.appendingPathComponent(name).path), "\(name)")
         }
         #expect(!FileManager.default.fileExists(atPath: fixture.release.appendingPathComponent("goldens.json").path))

@@ -78,6 +78,11 @@ import Testing
         #expect(try JSONDecoder().decode(Recipe.self, from: try recipe.canonicalJSON()) == recipe)
         let withEnergy = Self.external.replacingOccurrences(of: "tokens_seen = 1000000", with: "tokens_seen = 1000000\nenergy_kwh = 12.5")
         #expect(try Recipe.parse(text: withEnergy, file: "e").digest() != recipe.digest())
+        #expect(recipe.training.declared?.computeFLOP == nil && !text.contains("compute_flop"))
+        let withCompute = Self.external.replacingOccurrences(of: "tokens_seen = 1000000", with: "tokens_seen = 1000000\ncompute_flop = 6.5e21")
+        #expect(try Recipe.parse(text: withCompute, file: "c").training.declared?.computeFLOP == 6.5e21)
+        let negative = Self.external.replacingOccurrences(of: "tokens_seen = 1000000", with: "tokens_seen = 1000000\ncompute_flop = 0")
+        #expect(problems(negative).map(\.keyPath).contains("training.declared.compute_flop"))
     }
 
     @Test func externalRecipeNamesEveryProblem() {

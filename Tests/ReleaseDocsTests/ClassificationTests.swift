@@ -46,7 +46,9 @@ struct ClassificationTests {
         // 1024·64 embedding + 2 layers × (attention 2·64·64 + 2·64·32, MLP 3·64·176, two norms) + final norm, tied head.
         #expect(m.parameters == 1024 * 64 + 2 * (2 * 64 * 64 + 2 * 64 * 32 + 3 * 64 * 176 + 2 * 64) + 64)
         #expect(facts.compute.sixND.flop == 6 * Double(m.parameters) * Double(facts.training.tokens))
-        #expect(facts.compute.reported.flop >= facts.compute.counted.flop)
+        #expect(facts.compute.figures.map(\.key) == ["6ND", "6ND+attention", "counted"])
+        #expect(facts.compute.figures.allSatisfy { facts.compute.reported.flop >= $0.figure.flop })
+        #expect(!facts.compute.reportedIsDeclared)
         #expect(facts.training.tokens == 400 * 8 * 128)
     }
 

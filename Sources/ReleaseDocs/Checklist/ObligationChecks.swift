@@ -22,11 +22,17 @@ struct ObligationChecks {
         let d = facts.declared
         switch id {
         case "scope.gpai":
+            if facts.imported != nil {
+                return Outcome(document: Self.record, reason: "training compute \(Numbers.flop(facts.compute.reported.flop)) FLOP (\(facts.compute.reportedBasis)); classification \(facts.classification.tier.rawValue)")
+            }
             return Outcome(document: Self.record, reason: "training compute \(Numbers.flop(facts.compute.reported.flop)) FLOP by three architecture-based methods"
                 + (facts.energy.trainingSeconds == nil ? " (hardware-based estimate not possible: peak and utilisation not declared)" : " and hardware figures")
                 + "; classification \(facts.classification.tier.rawValue)")
         case "scope.modifier":
             guard let modification = facts.classification.modification else {
+                if let imported = facts.imported {
+                    return Outcome(document: nil, reason: "weights trained elsewhere with \(imported.trainer) (declared); the recipe format declares no base model yet, so the ⅓ rule cannot be applied — the provider must state whether the model modifies another", notApplicable: true)
+                }
                 return Outcome(document: nil, reason: "trained from random initialisation; no base model (README.md has no base_model)", notApplicable: true)
             }
             return Outcome(document: Self.record, reason: modification.sentence)
@@ -48,7 +54,7 @@ struct ObligationChecks {
             return Outcome(document: Self.copyright, missing: declaredKeys([d.contact.key: d.contact.value != nil, d.provider.key: d.provider.value != nil]),
                            reason: "policy with \(facts.data.sources.count) source(s), each with its licence and opt-out declaration, and a complaint contact")
         case "art53.1d.summary":
-            return Outcome(document: Self.summary, missing: summaryKeys(), reason: "every template section 1.1–3.3 answered, size bin from the logged tokens, public URL recorded")
+            return Outcome(document: Self.summary, missing: summaryKeys(), reason: "every template section 1.1–3.3 answered, size bin from the \(facts.imported == nil ? "logged" : "declared") tokens, public URL recorded")
         case "art53.1d.summary.crawl_domains":
             return Outcome(document: nil, reason: "no crawler was used by the provider: the build fetches only the pinned URIs of the recipe", notApplicable: true)
         case "art53.1d.summary.update":

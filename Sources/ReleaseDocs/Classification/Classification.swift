@@ -29,14 +29,16 @@ public struct Classification: Sendable, Equatable {
     public let reasoning: [String]
 
     /// Classifies a model trained with `flop` operations.
-    public init(flop: Double, modification: ModificationAssessment?, openSource: (Bool) -> OpenSourceAssessment) {
+    /// `basis` says where the figure comes from (the default: the largest of the estimates).
+    public init(flop: Double, basis: String = "the largest of the estimates below", modification: ModificationAssessment?,
+                openSource: (Bool) -> OpenSourceAssessment) {
         self.flop = flop
         self.modification = modification
         let tier: Tier = flop > Self.systemicRiskThreshold ? .systemicRiskPresumed
             : flop > Self.indicativeCriterion ? .generalPurpose : .belowIndicativeCriterion
         self.tier = tier
         self.openSource = openSource(tier == .systemicRiskPresumed)
-        var lines = ["Training compute: \(Numbers.flop(flop)) FLOP (the largest of the estimates below)."]
+        var lines = ["Training compute: \(Numbers.flop(flop)) FLOP (\(basis))."]
         switch tier {
         case .belowIndicativeCriterion:
             lines.append("This is at or below the 10²³ FLOP indicative criterion for a general-purpose AI model (Commission guidelines C(2025) 7719, point 17; Art. 3(63)), so the model is presumed not to be a general-purpose AI model and the Art. 53 obligations are presumed not to bind. These documents are prepared voluntarily, in the form the Act would require.")

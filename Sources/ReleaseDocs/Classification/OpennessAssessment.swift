@@ -60,7 +60,9 @@ extension OpennessAssessment {
             component("Data card", 3, true, "data/stats.json and compliance/training-content-summary.md"),
             component("Technical report", 3, true, "compliance/technical-documentation.md"),
             component("Evaluation results", 3, true, "eval/results.json and eval/baseline.json"),
-            component("Training code", 2, code.0, code.1),
+            facts.externalTrainer.map { trainer in
+                component("Training code", 2, false, "trained elsewhere with \(trainer) (declared); its code is not part of the release and its licence is not declared")
+            } ?? component("Training code", 2, code.0, code.1),
             component("Inference code", 2, code.0, code.1),
             component("Evaluation code", 2, code.0, code.1),
             component("Supporting libraries and tools", 2, code.0, code.1),
@@ -84,4 +86,6 @@ struct OpennessInputs {
     var codeLicense: String?
     var codeLicenceFree: Bool
     var dataOpen: (Bool, String)
+    /// For imported weights, the declared trainer and revision (`torchtitan 0.1.0 at 3f1c2e`); nil when Glassbox trained them.
+    var externalTrainer: String? = nil
 }

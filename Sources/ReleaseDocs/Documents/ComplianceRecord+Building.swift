@@ -12,11 +12,9 @@ extension ComplianceRecord {
             systemicRiskThresholdFlop: Classification.systemicRiskThreshold, reasoning: c.reasoning, openSourceExempt: c.openSource.exempt,
             openSourceConditions: c.openSource.conditions.map { Condition(name: $0.name, met: $0.met, reason: $0.reason) })
         let estimates = facts.compute
-        compute = Compute(reportedFlop: estimates.reported.flop, estimates: [
-            Estimate(name: "6ND", flop: estimates.sixND.flop, method: estimates.sixND.method),
-            Estimate(name: "6ND+attention", flop: estimates.withAttention.flop, method: estimates.withAttention.method),
-            Estimate(name: "counted", flop: estimates.counted.flop, method: estimates.counted.method),
-        ])
+        compute = Compute(reportedFlop: estimates.reported.flop, estimates: estimates.figures.map {
+            Estimate(name: $0.key, flop: $0.figure.flop, method: $0.figure.method)
+        })
         let e = facts.energy
         energy = Energy(kwh: e.kilowattHours, kgCO2e: e.kilogramsCO2e, trainingSecondsEstimate: e.trainingSeconds,
                         gridGramsPerKWh: e.gridFactor?.gramsPerKWh, gridRegion: e.gridFactor?.region, method: e.method, missing: e.missingKeys)
@@ -31,7 +29,7 @@ extension ComplianceRecord {
             Document(path: ObligationChecks.copyright, provision: "Art. 53(1)(c)"),
             Document(path: "training/loss.svg", provision: "chart of training/log.jsonl"),
             Document(path: "eval/languages.svg", provision: "chart of eval/results.json and eval/baseline.json"),
-        ]
+        ].filter { facts.imported == nil || $0.path != "training/loss.svg" }
         self.facts = FactList.entries(facts)
         self.obligations = obligations
     }
@@ -46,13 +44,17 @@ enum FactList {
             Entry(name: "parameters", value: String(m.parameters), unit: nil, origin: .recorded(file: .modelConfig)),
             Entry(name: "context_length", value: String(m.contextLength), unit: "tokens", origin: .recorded(file: .modelConfig)),
             Entry(name: "vocabulary_size", value: String(m.vocabularySize), unit: "tokens", origin: .recorded(file: .modelConfig)),
-            Entry(name: "training_steps", value: String(f.training.steps), unit: nil, origin: .recorded(file: .trainingLog)),
-            Entry(name: "training_tokens", value: String(f.training.tokens), unit: "tokens", origin: .recorded(file: .trainingLog)),
             Entry(name: "training_data_bytes", value: String(f.data.bytes), unit: "bytes", origin: .recorded(file: .dataStatistics)),
             Entry(name: "training_documents", value: String(f.data.documents), unit: nil, origin: .recorded(file: .dataStatistics)),
-            Entry(name: "sequence_length", value: String(f.training.settings.sequenceLength), unit: "tokens", origin: .configured(key: "training.sequence_length")),
-            Entry(name: "training_compute", value: Numbers.scientific(f.compute.reported.flop), unit: "FLOP", origin: .computed(method: f.compute.reported.method)),
         ]
+        list += f.imported.map(importedEntries) ?? [
+            Entry(name: "training_steps", value: String(f.training.steps), unit: nil, origin: .recorded(file: .trainingLog)),
+            Entry(name: "training_tokens", value: String(f.training.tokens), unit: "tokens", origin: .recorded(file: .trainingLog)),
+            Entry(name: "sequence_length", value: String(f.training.settings.sequenceLength), unit: "tokens", origin: .configured(key: "training.sequence_length")),
+        ]
+        let reported = f.compute.reported
+        list.append(Entry(name: "training_compute", value: Numbers.scientific(reported.flop), unit: "FLOP",
+                          origin: f.compute.reportedIsDeclared ? .declared(key: "training.declared.compute_flop") : .computed(method: reported.method)))
         for row in f.evaluation.languages {
             list.append(Entry(name: "bits_per_byte.\(row.language)", value: Numbers.fixed(row.bitsPerByte, 6), unit: "bits/byte", origin: .recorded(file: .evaluation)))
             if let baseline = row.baselineBitsPerByte {
@@ -62,11 +64,26 @@ enum FactList {
         let d = f.declared
         let texts: [Declared<String>] = [d.provider, d.contact, d.providerCountry, d.authorisedRepresentative, d.releaseDate, d.unionMarketDate,
                                          d.acceptableUsePolicy, d.publicURL, d.hardware, d.dataCollectedUntil, d.illegalContentMeasures, d.licenseLink]
-        list += texts.map { Entry(name: $0.key, value: $0.value, unit: nil, origin: $0.origin) }
+        // For imported weights the hardware falls back to training.declared.accelerator, listed above with the run's facts.
+        list += texts.filter { !$0.key.hasPrefix("training.declared.") }.map { Entry(name: $0.key, value: $0.value, unit: nil, origin: $0.origin) }
         let lists: [Declared<[String]>] = [d.intendedUses, d.outOfScopeUses, d.knownLimitations, d.distribution]
         list += lists.map { Entry(name: $0.key, value: $0.value?.joined(separator: "\n"), unit: nil, origin: $0.origin) }
         let flags: [Declared<Bool>] = [d.codeOfPracticeSignatory, d.userData, d.syntheticData, d.monetised]
         list += flags.map { Entry(name: $0.key, value: $0.value.map { $0 ? "true" : "false" }, unit: nil, origin: $0.origin) }
         return list.sorted { $0.name < $1.name }
+    }
+
+    /// For imported weights: the reproducibility class, the declared tokens and every other declared
+    /// training fact, each marked `declared` with its recipe key.
+    static func importedEntries(_ imported: ImportedTrainingFacts) -> [ComplianceRecord.FactEntry] {
+        typealias Entry = ComplianceRecord.FactEntry
+        var list = [
+            Entry(name: "reproducibility", value: imported.reproducibility, unit: nil, origin: .computed(method: "[training] backend = \"external\": weights imported, training facts declared")),
+            Entry(name: "training_tokens", value: String(imported.declared.tokensSeen), unit: "tokens", origin: .declared(key: "training.declared.tokens_seen")),
+        ]
+        for row in imported.declarations where row.key != "training.declared.tokens_seen" && row.key != "training.declared.compute_flop" {
+            list.append(Entry(name: row.key, value: row.value, unit: row.unit, origin: .declared(key: row.key)))
+        }
+        return list
     }
 }

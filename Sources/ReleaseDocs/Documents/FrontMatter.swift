@@ -17,7 +17,9 @@ struct FrontMatter {
             lines += Array(Set(hubDatasets)).sorted().map { "- " + YAMLText.quoted($0) }
         }
         lines.append("tags:")
-        lines += ["glassbox", "llama", "reproducible", "eu-ai-act", "multilingual"].map { "- " + YAMLText.quoted($0) }
+        let tags = facts.imported == nil ? ["glassbox", "llama", "reproducible", "eu-ai-act", "multilingual"]
+            : ["glassbox", "llama", "imported-weights", "eu-ai-act", "multilingual"]
+        lines += tags.map { "- " + YAMLText.quoted($0) }
         lines.append("pipeline_tag: " + YAMLText.quoted("text-generation"))
         lines.append("library_name: " + YAMLText.quoted("transformers"))
         lines.append("metrics:")

@@ -2,7 +2,9 @@ extension ModelCard {
     func evaluation() -> String {
         let e = facts.evaluation
         var text = "## Evaluation\n\nBits per byte on the held-out split of each language (lower is better), from \(context.recorded(.evaluation)), "
-        text += "beside the same architecture at its initialisation (same seed, no training step), from \(context.recorded(.baseline)). "
+        text += facts.imported == nil ? "beside the same architecture at its initialisation (same seed, no training step), from \(context.recorded(.baseline)). "
+            : "beside the same architecture as initialised by Glassbox's own initialiser (seed \(facts.recipe.training.seed); not the external trainer's initialisation, no training step), from \(context.recorded(.baseline)). "
+        if facts.imported != nil { text += "These scores are **measured by Glassbox** on the imported weights, and re-measured by `glassbox reproduce`. " }
         text += "Windows of \(e.contextLength) tokens every \(e.stride) tokens. Method: \(MarkdownText.inline(e.method)).\n\n"
         var table = MarkdownTable(headers: ["Language", "Documents", "Bytes", "Bits per byte", "Untrained baseline", "Reduction"], rightAligned: [1, 2, 3, 4, 5])
         for row in e.languages {

@@ -3,6 +3,7 @@ extension ModelCard {
         let d = facts.data
         var text = "## Training data\n\n\(d.sources.count) source(s), \(Numbers.bytes(d.bytes)) of text in \(Numbers.grouped(d.documents)) "
         text += "documents after preparation, from \(context.recorded(.dataStatistics)). Digests are SHA-256 of the files as fetched.\n\n"
+        if facts.imported != nil { text += importedDataNote }
         var table = MarkdownTable(headers: ["Source", "Languages", "Bytes", "Documents", "Licence", "Redistributable", "TDM opt-outs honoured"],
                                   rightAligned: [2, 3])
         var digests = MarkdownTable(headers: ["Source", "File", "Bytes", "SHA-256"], rightAligned: [2])
@@ -61,7 +62,7 @@ extension ModelCard {
         let c = facts.compute
         var text = "### Compute, energy and emissions\n\n"
         var table = MarkdownTable(headers: ["Estimate", "FLOP", "Method"], rightAligned: [1])
-        for (name, figure) in [("6·N·D", c.sixND), ("6·N·D + attention", c.withAttention), ("Counted operations", c.counted)] {
+        for (name, figure) in c.figures.map({ ($0.name, $0.figure) }) {
             table.rows.append([name, Numbers.flop(figure.flop), MarkdownText.cell(figure.method)])
         }
         text += table.render()

@@ -16,7 +16,7 @@ struct ModelCard {
         text += architecture()
         text += tokenizer()
         text += trainingData()
-        text += trainingProcedure()
+        text += facts.imported.map(importedTrainingProcedure) ?? trainingProcedure()
         text += evaluation()
         text += limitations()
         text += euAIAct()
@@ -29,7 +29,7 @@ struct ModelCard {
 
     private func summary() -> String {
         let languages = facts.data.languages.map(\.code).joined(separator: ", ")
-        return MarkdownTable.fields([
+        var rows: [(String, String)] = [
             ("**Provider**", context.text(facts.declared.provider)),
             ("**Contact**", context.text(facts.declared.contact)),
             ("**Authors**", facts.recipe.release.authors.isEmpty ? "—" : facts.recipe.release.authors.map(MarkdownText.inline).joined(separator: ", ")),
@@ -42,7 +42,9 @@ struct ModelCard {
             ("**EU AI Act**", Self.tierLabel(facts.classification)),
             ("**Model Openness Framework**", facts.openness.label),
             ("**Built by**", "Glassbox, \(facts.inputs.coreVersion); recipe digest `\(facts.inputs.recipeDigest)`"),
-        ])
+        ]
+        if let imported = facts.imported { rows = importedSummary(rows, imported) }
+        return MarkdownTable.fields(rows)
     }
 
     static func tierLabel(_ classification: Classification) -> String {
@@ -70,15 +72,26 @@ struct ModelCard {
                 ["Layers", "\(m.layers)"], ["Hidden size", "\(m.hiddenSize)"], ["MLP size", "\(m.intermediateSize)"],
                 ["Attention heads", "\(m.attentionHeads) query, \(m.keyValueHeads) key/value\(gqa), \(m.headDimension) dimensions each"],
                 ["Context length", "\(m.contextLength) tokens"], ["Vocabulary", "\(Numbers.grouped(m.vocabularySize)) tokens"],
-                ["Tied input/output embeddings", m.tiedEmbeddings ? "yes" : "no"], ["Weights", "`model.safetensors`, \(MarkdownText.inline(m.weightType))"],
+                ["Tied input/output embeddings", m.tiedEmbeddings ? "yes" : "no"], ["Weights", weightsCell],
             ]).render()
+    }
+
+    private var weightsCell: String {
+        facts.imported == nil ? "`model.safetensors`, \(MarkdownText.inline(facts.model.weightType))"
+            : "safetensors as imported, byte for byte (file digests in `training/import.json`), \(MarkdownText.inline(facts.model.weightType))"
     }
 
     private func tokenizer() -> String {
         let t = facts.recipe.tokenizer
-        var text = "## Tokenizer\n\nByte-level BPE trained by Glassbox on the training split: \(Numbers.grouped(t.vocabSize)) tokens, "
-        text += "\(MarkdownText.code(t.preTokenizer)) pre-tokenizer, special tokens "
-        text += t.specialTokens.map { "\(MarkdownText.code($0))" }.joined(separator: ", ") + ". "
+        var text = "## Tokenizer\n\n"
+        if let imported = facts.imported {
+            text += "Imported with the weights, not trained by Glassbox: `tokenizer.json` with \(Numbers.grouped(imported.tokenizerTokens)) tokens "
+            text += "(`config.json` vocabulary \(Numbers.grouped(facts.model.vocabularySize))), checked by the import step. "
+        } else {
+            text += "Byte-level BPE trained by Glassbox on the training split: \(Numbers.grouped(t.vocabSize)) tokens, "
+            text += "\(MarkdownText.code(t.preTokenizer)) pre-tokenizer, special tokens "
+            text += t.specialTokens.map { "\(MarkdownText.code($0))" }.joined(separator: ", ") + ". "
+        }
         text += "Fertility (tokens per whitespace-separated word) on the held-out split, from \(context.recorded(.fertility)):\n\n"
         var table = MarkdownTable(headers: ["Language", "Tokens per word", "Tokens per byte", "Bytes per token"], rightAligned: [1, 2, 3])
         for row in facts.evaluation.languages {

@@ -65,7 +65,8 @@ struct SharedFields {
 
     /// Annex XII 1(e): software versions.
     var software: String {
-        "Built with Glassbox (\(MarkdownText.code(facts.inputs.coreVersion)), the version of its deterministic cores recorded in `recipe.lock.json`). "
+        if let imported = facts.imported { return ImportedSections(facts: facts, imported: imported).software }
+        return "Built with Glassbox (\(MarkdownText.code(facts.inputs.coreVersion)), the version of its deterministic cores recorded in `recipe.lock.json`). "
             + "Loadable with Hugging Face `transformers` versions that support `\(facts.model.architecture)` and safetensors weights."
     }
 }

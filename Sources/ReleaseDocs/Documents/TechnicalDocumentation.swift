@@ -29,6 +29,7 @@ struct TechnicalDocumentation {
     }
 
     private var design: String {
+        if let imported = facts.imported { return ImportedSections(facts: facts, imported: imported).design }
         let s = facts.training.settings
         return "Objective: next-token cross-entropy on the training split (the model is designed to predict text in its training languages). "
             + "Training: \(Numbers.grouped(facts.training.steps)) AdamW updates of \(s.batchSize) × \(s.gradientAccumulationSteps) sequences of \(s.sequenceLength) tokens, "
@@ -40,15 +41,16 @@ struct TechnicalDocumentation {
     }
 
     private var dataSelection: String {
-        "How the data was obtained and selected: each source is fetched from the URI pinned in the recipe and checked against its digest; "
+        (facts.imported == nil ? "" : ImportedSections.dataSelection) + "How the data was obtained and selected: each source is fetched from the URI pinned in the recipe and checked against its digest; "
             + "selection is the recipe's list of sources. Measures to detect unsuitable sources and biases: none beyond the curation above "
             + "(no classifier, blocklist or bias measurement was run by the build)."
     }
 
     private var computeText: String {
+        if let imported = facts.imported { return ImportedSections(facts: facts, imported: imported).compute }
         let c = facts.compute
         var text = "Training compute: **\(Numbers.flop(c.reported.flop)) FLOP** (largest estimate).\n\n"
-        text += [("6·N·D", c.sixND), ("6·N·D + attention", c.withAttention), ("Counted operations", c.counted)]
+        text += c.figures.map { ($0.name, $0.figure) }
             .map { "- \($0.0): \(Numbers.flop($0.1.flop)) FLOP — \(MarkdownText.inline($0.1.method))" }.joined(separator: "\n")
         text += "\n\nTraining time: " + (facts.energy.trainingSeconds.map { "\(Numbers.duration($0)) estimated as compute / (peak × utilisation)" } ?? "not estimable (hardware peak and utilisation not declared)")
         text += "; hardware (declared): \(context.text(facts.declared.hardware)). Measured timings are in the build's run log, outside the release."

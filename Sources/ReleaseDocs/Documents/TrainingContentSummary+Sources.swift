@@ -28,13 +28,13 @@ extension TrainingContentSummary {
             : "Have you obtained private datasets from third parties? **Yes** (text): " + restricted.map { "\(MarkdownText.inline($0.id)) (\(Numbers.bytes($0.bytes)), \(MarkdownText.code($0.license)), content not published, digests in `data/stats.json`)" }.joined(separator: "; ") + ".\n\n"
         text += "### 2.3 Data crawled and scraped from online sources\n\n"
         text += "Were crawlers used by the provider or on its behalf? **No** — the build fetches only the URIs pinned (by digest) in the recipe's `[[data.sources]]`; "
-        text += "datasets compiled by third parties are listed under 2.1. Crawler names, purposes, behaviour, period, content and domain list: \(context.notApplicable("no crawler was used"))\n\n"
+        text += "datasets compiled by third parties are listed under 2.1" + (facts.imported == nil ? "" : "; for the external training run, " + ImportedSections.declaredSources) + ". Crawler names, purposes, behaviour, period, content and domain list: \(context.notApplicable("no crawler was used"))\n\n"
         text += "### 2.4 User data\n\n"
         text += "Was data from user interactions with the AI model used to train the model? \(context.yesNo(facts.declared.userData)). "
         text += "Was data collected from user interactions with the provider's other services or products used? \(context.yesNo(facts.declared.userData)).\n\n"
         text += "### 2.5 Synthetic data\n\nWas synthetic AI-generated data created by the provider or on their behalf to train the model? \(context.yesNo(facts.declared.syntheticData)).\n\n"
         text += "### 2.6 Other sources of data\n\nHave data sources other than those described in Sections 2.1 to 2.5 been used? **No** — the recipe's sources are the complete list of training inputs; "
-        text += "the build reads nothing else, and `recipe.lock.json` records the digest of every input.\n\n"
+        text += "the build reads nothing else, and `recipe.lock.json` records the digest of every input" + (facts.imported == nil ? "" : "; for the external training run, " + ImportedSections.declaredSources) + ".\n\n"
         return text
     }
 

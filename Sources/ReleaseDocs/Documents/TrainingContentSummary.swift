@@ -20,6 +20,9 @@ struct TrainingContentSummary {
         return text
     }
 
+    /// The imported-weights texts, nil when Glassbox trained the model.
+    var imported: ImportedSections? { facts.imported.map { ImportedSections(facts: facts, imported: $0) } }
+
     private func sectionOne() -> String {
         var text = "## 1. General information\n\n### 1.1 Provider identification\n\n"
         text += MarkdownTable.fields([
@@ -29,17 +32,18 @@ struct TrainingContentSummary {
         text += "### 1.2 Model identification\n\n"
         text += MarkdownTable.fields([
             ("Versioned model name(s)", MarkdownText.code(facts.releaseName, inTable: true)),
-            ("Model dependencies", context.notApplicable("the model was trained from random initialisation, not by modifying another general-purpose AI model")),
+            ("Model dependencies", imported.map(\.modelDependencies) ?? context.notApplicable("the model was trained from random initialisation, not by modifying another general-purpose AI model")),
             ("Date of placement of the model on the Union market", context.text(facts.declared.unionMarketDate)),
         ])
         text += "### 1.3 Modalities, overall training data size and other characteristics\n\n"
         let tokens = facts.training.tokens
+        let tokensSource = imported?.tokensSource ?? "tokens seen in training (`training/log.jsonl`)"
         text += MarkdownTable.fields([
             ("Modality", "Text: yes. Image, audio, video, other: no."),
-            ("Training data size (text)", "\(Self.sizeBin(tokens: tokens)) — \(Numbers.grouped(tokens)) tokens seen in training (`training/log.jsonl`); \(Numbers.bytes(facts.data.bytes)) of text after pre-processing (`data/stats.json`)"),
+            ("Training data size (text)", "\(Self.sizeBin(tokens: tokens)) — \(Numbers.grouped(tokens)) \(tokensSource); \(Numbers.bytes(facts.data.bytes)) of text after pre-processing (`data/stats.json`)"),
             ("Types of content", typesOfContent),
             ("Latest date of data acquisition/collection", facts.declared.dataCollectedMonth.map(MarkdownText.inline) ?? context.missing(facts.declared.dataCollectedUntil.key)),
-            ("Continuous training on new data after that date", "No: the model is trained once from the data pinned by digest in the recipe."),
+            ("Continuous training on new data after that date", imported?.continuousTraining ?? "No: the model is trained once from the data pinned by digest in the recipe."),
             ("Linguistic characteristics", facts.data.languages.map { "\($0.code) \(Numbers.percent($0.share))" }.joined(separator: ", ") + " of the bytes"),
             ("Other relevant characteristics", "Per-source counts and digests are in `data/stats.json`."),
             ("Additional comments", "None."),

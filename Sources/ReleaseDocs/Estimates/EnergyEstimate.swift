@@ -5,7 +5,8 @@ import RecipeFormat
 /// utilisation, power), as Annex XI 1.2(e) allows ("may be based on information about computational
 /// resources used"). Every input is named, and what is missing is listed instead of guessed.
 public struct EnergyEstimate: Sendable, Equatable {
-    /// Training time in seconds implied by compute / (peak × utilisation); nil when not declared.
+    /// Training time in seconds implied by compute / (peak × utilisation), nil when not declared; for
+    /// imported weights the declared wall-clock.
     public let trainingSeconds: Double?
     /// Energy in kWh; nil when neither measured nor estimable.
     public let kilowattHours: Double?
@@ -53,6 +54,17 @@ public struct EnergyEstimate: Sendable, Equatable {
             kilogramsCO2e = nil
         }
         missingKeys = missing
+    }
+
+    /// An estimate from its parts.
+    init(trainingSeconds: Double?, kilowattHours: Double?, kilogramsCO2e: Double?, method: String,
+         gridFactor: (gramsPerKWh: Double, region: String)?, missingKeys: [String]) {
+        self.trainingSeconds = trainingSeconds
+        self.kilowattHours = kilowattHours
+        self.kilogramsCO2e = kilogramsCO2e
+        self.method = method
+        self.gridFactor = gridFactor
+        self.missingKeys = missingKeys
     }
 
     public static func == (lhs: EnergyEstimate, rhs: EnergyEstimate) -> Bool {

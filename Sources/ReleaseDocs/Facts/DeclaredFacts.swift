@@ -27,7 +27,7 @@ public struct DeclaredFacts: Sendable, Equatable {
     public let distribution: Declared<[String]>
     /// `compliance.public_url`.
     public let publicURL: Declared<String>
-    /// `compliance.hardware`.
+    /// `compliance.hardware` (for imported weights without it: the declared accelerators).
     public let hardware: Declared<String>
     /// `compliance.data_collected_until` (`YYYY-MM`).
     public let dataCollectedUntil: Declared<String>
@@ -60,7 +60,7 @@ public struct DeclaredFacts: Sendable, Equatable {
         acceptableUsePolicy = Declared(text: "compliance.acceptable_use_policy", c.acceptableUsePolicy)
         distribution = Declared(list: "compliance.distribution", c.distribution)
         publicURL = Declared(text: "compliance.public_url", c.publicURL)
-        hardware = Declared(text: "compliance.hardware", c.hardware)
+        hardware = Self.hardware(recipe)
         dataCollectedUntil = Declared(text: "compliance.data_collected_until", c.dataCollectedUntil)
         codeOfPracticeSignatory = Declared("compliance.code_of_practice_signatory", c.codeOfPracticeSignatory)
         illegalContentMeasures = Declared(text: "compliance.illegal_content_measures", c.illegalContentMeasures)
@@ -69,6 +69,14 @@ public struct DeclaredFacts: Sendable, Equatable {
         monetised = Declared("compliance.monetised", c.monetised)
         previousSummaries = c.previousSummaries ?? []
         licenseLink = Declared(text: "release.license_link", recipe.release.licenseLink)
+    }
+
+    /// `compliance.hardware`; for imported weights without it, the declared accelerators
+    /// (`training.declared.accelerator`, `accelerator_count`).
+    private static func hardware(_ recipe: Recipe) -> Declared<String> {
+        let stated = Declared(text: "compliance.hardware", recipe.compliance.hardware)
+        guard stated.value == nil, recipe.training.isExternal, let run = recipe.training.declared else { return stated }
+        return Declared(text: "training.declared.accelerator", "\(run.acceleratorCount) × \(run.accelerator)")
     }
 
     /// True when the provider is established in the EU (or EEA); nil when the country is not declared.

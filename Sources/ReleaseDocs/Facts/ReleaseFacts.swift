@@ -13,6 +13,9 @@ public struct ReleaseFacts: Sendable {
     public let data: DataFacts
     /// The training run.
     public let training: TrainingFacts
+    /// For weights trained elsewhere (`[training] backend = "external"`): the declared run and what the
+    /// import step verified; nil when Glassbox trained the model.
+    public let imported: ImportedTrainingFacts?
     /// The evaluation.
     public let evaluation: EvaluationFacts
     /// The provider's declarations.
@@ -32,15 +35,23 @@ public struct ReleaseFacts: Sendable {
         let recipe = inputs.recipe
         model = ModelFacts(inputs.config)
         data = DataFacts(inputs.statistics, recipe: recipe)
-        training = TrainingFacts(log: inputs.log, settings: recipe.training)
+        let imported = inputs.importRecord.map(ImportedTrainingFacts.init)
+        self.imported = imported
         evaluation = EvaluationFacts(results: inputs.evaluation, baseline: inputs.baseline, fertility: inputs.fertility)
         declared = DeclaredFacts(recipe)
-        compute = ComputeEstimate(model: model, tokens: training.tokens, sequenceLength: recipe.training.sequenceLength)
-        energy = EnergyEstimate(flop: compute.reported.flop, compliance: recipe.compliance)
+        if let imported {
+            training = TrainingFacts(imported: imported, settings: recipe.training)
+            compute = ComputeEstimate(imported: model, tokensSeen: imported.declared.tokensSeen, declared: imported.declared.computeFLOP)
+            energy = EnergyEstimate(imported: imported.declared, compliance: recipe.compliance)
+        } else {
+            training = TrainingFacts(log: inputs.log, settings: recipe.training)
+            compute = ComputeEstimate(model: model, tokens: training.tokens, sequenceLength: recipe.training.sequenceLength)
+            energy = EnergyEstimate(flop: compute.reported.flop, compliance: recipe.compliance)
+        }
         let license = recipe.release.license
         let publicURL = declared.publicURL.value
         let monetised = declared.monetised.value
-        classification = Classification(flop: compute.reported.flop, modification: nil) { systemic in
+        classification = Classification(flop: compute.reported.flop, basis: compute.reportedBasis, modification: nil) { systemic in
             OpenSourceAssessment.assess(license: license, publicURL: publicURL, monetised: monetised, systemicRisk: systemic)
         }
         let dataLicences = data.sources.map { FreeLicences.verdict($0.license) }
@@ -53,11 +64,14 @@ public struct ReleaseFacts: Sendable {
             codeLicenceFree: codeLicense.map { FreeLicences.verdict($0).isFree } ?? false,
             dataOpen: (dataOpen, dataOpen ? "every source is public at a pinned URL, redistributable under a free licence"
                 : !local.isEmpty ? "local sources are not published with the release (\(local.joined(separator: ", ")))"
-                : "not every source is redistributable under a free licence")))
+                : "not every source is redistributable under a free licence"),
+            externalTrainer: imported.map { "\($0.trainer) at \($0.declared.codeRevision)" }))
     }
 
     /// The recipe.
     public var recipe: Recipe { inputs.recipe }
     /// `<name>-<version>`.
     public var releaseName: String { "\(recipe.release.name)-\(recipe.release.version)" }
+    /// `rebuilt bit for bit` or `imported, declared` (the names of Builder's `ReproducibilityClass`).
+    public var reproducibility: String { imported?.reproducibility ?? "rebuilt bit for bit" }
 }

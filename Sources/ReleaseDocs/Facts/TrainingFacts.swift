@@ -4,9 +4,10 @@ import RecipeFormat
 public struct TrainingFacts: Sendable, Equatable {
     /// The settings (configured in the recipe, executed by the train step).
     public let settings: TrainingSection
-    /// Optimiser updates in the log.
+    /// Optimiser updates in the log (0 for imported weights: no log).
     public let steps: Int
-    /// Input tokens consumed (the log's last `tokens_seen`).
+    /// Input tokens consumed (the log's last `tokens_seen`; for imported weights the declared
+    /// `training.declared.tokens_seen`).
     public let tokens: Int
     /// Loss of the first update.
     public let firstLoss: Double
@@ -25,6 +26,17 @@ public struct TrainingFacts: Sendable, Equatable {
         finalLoss = log.last?.loss ?? 0
         lowestLoss = log.map(\.loss).min() ?? 0
         curve = log.map { ($0.step, $0.loss) }
+    }
+
+    /// The training of imported weights: no log, the declared tokens.
+    init(imported: ImportedTrainingFacts, settings: TrainingSection) {
+        self.settings = settings
+        steps = 0
+        tokens = imported.declared.tokensSeen
+        firstLoss = 0
+        finalLoss = 0
+        lowestLoss = 0
+        curve = []
     }
 
     public static func == (lhs: TrainingFacts, rhs: TrainingFacts) -> Bool {

@@ -12,15 +12,30 @@ public enum RecordedFile: String, CaseIterable, Sendable, Codable, Comparable {
     case baseline = "eval/baseline.json"
     /// Tokens per word and per byte of the tokenizer on the held-out text (`evaluate`).
     case fertility = "eval/fertility.json"
+    /// How weights trained elsewhere entered the release: the provider's declared training facts and
+    /// what the verification checked (`import`, only for `[training] backend = "external"`).
+    case importRecord = "training/import.json"
+
+    /// The files a release's documents are generated from, in the order the card's provenance table
+    /// lists them: a Glassbox-trained release has a training log, an imported one an import record.
+    public static func files(imported: Bool) -> [RecordedFile] {
+        imported ? [.dataStatistics, .modelConfig, .importRecord, .evaluation, .baseline, .fertility]
+            : [.dataStatistics, .modelConfig, .trainingLog, .evaluation, .baseline, .fertility]
+    }
 
     /// The path inside the release directory.
     public var releasePath: String { rawValue }
 
-    /// The step that writes the file.
-    public var step: String {
+    /// The step that writes the file in a Glassbox-trained release.
+    public var step: String { step(imported: false) }
+
+    /// The step that writes the file; `imported`: the weights came through the `import` step.
+    public func step(imported: Bool) -> String {
         switch self {
         case .dataStatistics: "prepare"
-        case .modelConfig, .trainingLog: "train"
+        case .modelConfig: imported ? "import" : "train"
+        case .trainingLog: "train"
+        case .importRecord: "import"
         case .evaluation, .baseline, .fertility: "evaluate"
         }
     }
@@ -34,6 +49,7 @@ public enum RecordedFile: String, CaseIterable, Sendable, Codable, Comparable {
         case .evaluation: "results.json"
         case .baseline: "baseline.json"
         case .fertility: "fertility.json"
+        case .importRecord: "training/import.json"
         }
     }
 

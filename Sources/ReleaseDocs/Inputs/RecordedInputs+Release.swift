@@ -22,7 +22,7 @@ extension RecordedInputs {
             throw .malformedRecord(path: lockURL.path, reason: describe(error))
         }
         var outputs: [String: String] = [:]
-        for id in Self.upstreamSteps {
+        for id in Self.upstreamSteps(for: recipe) {
             guard let step = lock.steps.first(where: { $0.id == id }), step.status == "built", let manifest = step.manifest else {
                 throw .missingRecord(path: lockURL.path, reason: "step \(id) was not built, so the release has no recorded \(id) outputs")
             }
@@ -33,6 +33,12 @@ extension RecordedInputs {
         }
     }
 
-    /// The steps whose outputs the documents read, in graph order.
+    /// The steps whose outputs the documents read, in graph order, for a Glassbox-trained release.
     public static let upstreamSteps = ["prepare", "tokenizer", "train", "evaluate"]
+
+    /// The steps whose outputs the documents of `recipe` read: `import` in place of `tokenizer` and
+    /// `train` when its weights were trained elsewhere.
+    public static func upstreamSteps(for recipe: Recipe) -> [String] {
+        recipe.training.isExternal ? ["prepare", "import", "evaluate"] : upstreamSteps
+    }
 }

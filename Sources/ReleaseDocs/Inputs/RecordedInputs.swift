@@ -13,14 +13,18 @@ public struct RecordedInputs: Sendable {
     public let recipeDigest: String
     /// Version of glassbox's cores that built the release.
     public let coreVersion: String
-    /// Step id (`prepare`, `tokenizer`, `train`, `evaluate`) → digest of its output manifest.
+    /// Step id (`prepare`, `tokenizer`, `train` or `import`, `evaluate`) → digest of its output manifest.
     public let stepOutputs: [String: String]
     /// Each recorded file → digest of its bytes.
     public let fileDigests: [RecordedFile: String]
+    /// True when the weights were trained elsewhere and imported (`[training] backend = "external"`):
+    /// the training facts come from `training/import.json` and are declared, not recorded.
+    public let imported: Bool
 
     let statistics: Records.Statistics
     let config: Records.ModelConfig
     let log: [Records.LogEntry]
+    let importRecord: Records.Import?
     let evaluation: Records.Evaluation
     let baseline: Records.Evaluation
     let fertility: Records.FertilityReport
@@ -34,9 +38,10 @@ public struct RecordedInputs: Sendable {
         }
         self.coreVersion = coreVersion
         self.stepOutputs = stepOutputs
+        imported = recipe.training.isExternal
         var digests: [RecordedFile: String] = [:]
         var bytes: [RecordedFile: Data] = [:]
-        for file in RecordedFile.allCases {
+        for file in RecordedFile.files(imported: imported) {
             let url = locate(file)
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 throw .missingRecord(path: file.releasePath, reason: "no such file (looked at \(url.path))")
@@ -50,7 +55,13 @@ public struct RecordedInputs: Sendable {
         evaluation = try Self.decode(Records.Evaluation.self, bytes, .evaluation)
         baseline = try Self.decode(Records.Evaluation.self, bytes, .baseline)
         fertility = try Self.decode(Records.FertilityReport.self, bytes, .fertility)
-        log = try Self.decodeLines(bytes[.trainingLog] ?? Data())
+        if imported {
+            log = []
+            importRecord = try Self.decode(Records.Import.self, bytes, .importRecord)
+        } else {
+            log = try Self.decodeLines(bytes[.trainingLog] ?? Data())
+            importRecord = nil
+        }
     }
 
     private static func decode<Value: Decodable>(_ type: Value.Type, _ bytes: [RecordedFile: Data], _ file: RecordedFile) throws(ReleaseDocsError) -> Value {
