@@ -36,7 +36,7 @@ for i in range(shards):
 for name, text in [("config.json", "{}\n"), ("README.md", "# bench\n")]:
     open(os.path.join(rel, name), "w").write(text)
 PY
-"$BIN" keygen --out "$WORK/key" >/dev/null
+"$BIN" keygen --name "$WORK/key" >/dev/null
 "$BIN" sign "$REL" --key "$WORK/key.pem" >/dev/null
 BYTES=$(du -sb "$REL" | cut -f1)
 CORES=$(nproc)

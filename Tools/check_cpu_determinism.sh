@@ -16,7 +16,7 @@ trap 'rm -rf "$work"' EXIT
 for cpu in ${CPUS:-native haswell x86-64}; do
   swift build -c release -Xswiftc -target-cpu -Xswiftc "$cpu" --scratch-path ".build-cpu-$cpu" --product glassbox >/dev/null
   ".build-cpu-$cpu/release/glassbox" train --config "$fixtures/config.json" --options "$fixtures/options.json" \
-    --tokens "$fixtures/train.jsonl" --output "$work/$cpu" --threads 2 >/dev/null
+    --tokens "$fixtures/train.jsonl" --out "$work/$cpu" --threads 2 >/dev/null
   echo "$cpu $(sha256sum "$work/$cpu/model.safetensors" | cut -d' ' -f1) $(sha256sum "$work/$cpu/training/log.jsonl" | cut -d' ' -f1)"
 done | tee "$work/digests"
 if [ "$(cut -d' ' -f2,3 "$work/digests" | sort -u | wc -l)" != 1 ]; then echo "MISMATCH between targets"; exit 1; fi

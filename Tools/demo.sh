@@ -20,7 +20,7 @@ run() { printf '\033[1m$ %s\033[0m\n' "$*"; "$@"; }
 # for there (the release's recipe.toml is not beside Recipes/data).
 bash Tools/make_partner_repository.sh "$WORK/data" >/dev/null
 ln -s "$PWD/Recipes/data" "$WORK/data/data"
-"$BIN" keygen --out "$WORK/provider" >/dev/null
+"$BIN" keygen --name "$WORK/provider" >/dev/null
 rm -rf out/demo && mkdir -p out/demo
 
 part "1. Check the recipe" \

@@ -124,7 +124,7 @@ def reverse_direction(glassbox):
     with tempfile.TemporaryDirectory() as tmp:
         model = os.path.join(tmp, "glassbox-model")
         shutil.copytree(os.path.join(FIX, "reference", "model"), model)
-        run(log, [glassbox, "keygen", "--out", os.path.join(tmp, "gb")])
+        run(log, [glassbox, "keygen", "--name", os.path.join(tmp, "gb")])
         run(log, ["minisign", "-G", "-W", "-p", os.path.join(tmp, "ms.pub"), "-s", os.path.join(tmp, "ms.key")])
         run(log, [glassbox, "sign", model, "--key", os.path.join(tmp, "gb.pem"), "--minisign", os.path.join(tmp, "ms.key")])
         done = run(log, ["model_signing", "verify", "key", model, "--signature", os.path.join(model, "model.sig"),

@@ -38,7 +38,7 @@ public enum BuildError: Error, Sendable, CustomStringConvertible {
         case let .recipe(message):
             message
         case let .signing(key, reason):
-            "signing with \(key): \(reason); fix the key (`glassbox keygen --out NAME` makes one), pass --passphrase-file for an encrypted key, or remove [publish] signing_key to build unsigned"
+            "signing with \(key): \(reason); fix the key (`glassbox keygen --name NAME` makes one), pass --passphrase-file for an encrypted key, or remove [publish] signing_key to build unsigned"
         case let .outputOccupied(path, what):
             "refusing to replace \(path): it is \(what), not an earlier glassbox release or an empty directory; "
                 + "choose another --out, or pass --force to replace it (everything in it is deleted)"

@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import ContentStore
+import ContentStorage
 import Digests
 import Foundation
 

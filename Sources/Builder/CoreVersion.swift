@@ -10,5 +10,8 @@ public enum CoreVersion {
     /// `package` writes the model card, charts and EU AI Act documents. 0.4.1: the package step's card and
     /// downstream information name as thin only languages under half an equal share of the text (was: also
     /// every language under 10 MiB).
-    public static let string = "glassbox-core 0.4.1"
+    /// 0.5.0: every hashed JSON artifact is written by `BaseIO.CanonicalJSON` (RFC 8785 numbers such
+    /// as `1e-7` and `0.00001`, UTF-16 key order, `\b`/`\f` escapes) instead of Foundation's
+    /// `JSONEncoder` (Docs/canonical-json.md).
+    public static let string = "glassbox-core 0.5.0"
 }

@@ -1,4 +1,4 @@
-import ContentStore
+import ContentStorage
 import Foundation
 import RecipeFormat
 import Verification
@@ -8,7 +8,7 @@ public struct ReleaseBuild: Sendable {
     /// What a build produced.
     public struct Result: Sendable {
         /// The lock written into the release.
-        public let lock: LockFile
+        public let lock: RecipeLock
         /// The release directory.
         public let releaseDirectory: URL
         /// The run log beside it.

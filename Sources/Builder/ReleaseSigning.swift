@@ -55,7 +55,7 @@ public final class ReleaseSigning {
 
     /// Signs `directory` (a complete release: recipe.toml, recipe.lock.json and the step outputs).
     /// `recipe` and `lock` give the fetched sources for `provenance.json`.
-    public func sign(_ directory: URL, recipe: Recipe, lock: LockFile) throws(BuildError) -> ReleaseSigner.Outcome {
+    public func sign(_ directory: URL, recipe: Recipe, lock: RecipeLock) throws(BuildError) -> ReleaseSigner.Outcome {
         do {
             var inputs = try ProvenanceInputs(releaseDirectory: directory, builderVersion: builderVersion)
             inputs.dependencies = recipe.data.sources.compactMap { source in

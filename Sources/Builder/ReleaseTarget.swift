@@ -37,7 +37,7 @@ public enum ReleaseTarget {
         }
         if names.isEmpty { return .emptyDirectory }
         let lock = directory.appendingPathComponent("recipe.lock.json")
-        if names.contains("recipe.lock.json"), (try? LockFile.read(from: lock)) != nil { return .earlierRelease }
+        if names.contains("recipe.lock.json"), (try? RecipeLock.read(from: lock)) != nil { return .earlierRelease }
         let count = names.count == 1 ? "1 entry" : "\(names.count) entries"
         return .other("a directory of \(count) without a glassbox recipe.lock.json")
     }

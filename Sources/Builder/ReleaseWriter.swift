@@ -1,4 +1,4 @@
-import ContentStore
+import ContentStorage
 import Digests
 import Foundation
 
@@ -23,7 +23,7 @@ public struct ReleaseWriter: Sendable {
     /// Writes the release at `directory`; `beforeRename` runs on the complete staging directory (recipe,
     /// lock and outputs written) just before it is renamed into place — the build signs it there.
     public func write(
-        to directory: URL, recipeText: Data, lock: LockFile, beforeRename: (URL) throws(BuildError) -> Void = { _ in }
+        to directory: URL, recipeText: Data, lock: RecipeLock, beforeRename: (URL) throws(BuildError) -> Void = { _ in }
     ) throws(BuildError) {
         let parent = directory.deletingLastPathComponent()
         let name = directory.lastPathComponent
@@ -48,20 +48,8 @@ public struct ReleaseWriter: Sendable {
         }
         try BuilderFiles.writeAtomically(try lock.canonicalJSON(), to: staging.appendingPathComponent("recipe.lock.json"))
         try beforeRename(staging)
-        try swapIn(staging, at: directory)
-    }
-
-    private func swapIn(_ staging: URL, at directory: URL) throws(BuildError) {
-        let parent = directory.deletingLastPathComponent()
-        let old = parent.appendingPathComponent(".\(directory.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
         try ReleaseTarget.check(directory, force: replaceAnyOutput)
-        if ReleaseTarget.occupant(of: directory) != .nothing {
-            try BuilderFiles.remove(old)
-            try BuilderFiles.move(directory, to: old)
-        }
-        try BuilderFiles.move(staging, to: directory)
-        try BuilderFiles.fsyncPath(parent.path)
-        try BuilderFiles.remove(old)
+        try BuilderFiles.publishDirectory(staging, at: directory)
     }
 
     /// Removes staging folders left by crashed runs (`.<name>.tmp-*`, `.<name>.old-*`).

@@ -21,7 +21,7 @@ public struct Reproducer: Sendable {
 
     /// Reproduces the release at `release`.
     public func reproduce(release: URL) throws(BuildError) -> ReproduceReport {
-        let lock = try LockFile.read(from: release.appendingPathComponent("recipe.lock.json"))
+        let lock = try RecipeLock.read(from: release.appendingPathComponent("recipe.lock.json"))
         let recipeURL = release.appendingPathComponent("recipe.toml")
         guard FileManager.default.fileExists(atPath: recipeURL.path) else {
             throw BuildError.invalidRelease(path: release.path, reason: "has no recipe.toml; it is not a glassbox release")
@@ -78,7 +78,7 @@ public struct Reproducer: Sendable {
     }
 
     /// Compares the lock with a rebuild and the release files; public for tests and other front ends.
-    public func compare(lock: LockFile, rebuilt: LockFile, release: URL) -> ReproduceReport {
+    public func compare(lock: RecipeLock, rebuilt: RecipeLock, release: URL) -> ReproduceReport {
         var rows: [ReproduceReport.Row] = []
         var divergence: String?
         for expected in lock.steps {

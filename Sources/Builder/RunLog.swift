@@ -1,3 +1,4 @@
+import BaseIO
 import Foundation
 
 /// `build.log.jsonl` beside the release (`<release>.build.log.jsonl`): one JSON object per line with
@@ -18,10 +19,7 @@ public final class RunLog: @unchecked Sendable {
     public func append(_ fields: [String: String]) {
         var entry = fields
         entry["time"] = ISO8601DateFormatter().string(from: Date())
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard var data = try? encoder.encode(entry) else { return }
-        data.append(0x0A)
+        guard let data = try? Data(CanonicalJSON.encode(entry)) else { return }
         lock.lock()
         defer { lock.unlock() }
         if !FileManager.default.fileExists(atPath: url.path) {

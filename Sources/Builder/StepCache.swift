@@ -1,4 +1,5 @@
-import ContentStore
+import BaseIO
+import ContentStorage
 import Digests
 import Foundation
 import RecipeFormat
@@ -77,10 +78,10 @@ public struct StepCache: Sendable {
             throw BuildError.io(path: outputDirectory.path, reason: "importing into the store failed: \(error.description)")
         }
         let record = StepRecord(key: key, manifest: imported.digest, files: imported.manifest.entries.map {
-            OutputFile(path: $0.path, size: $0.size, digest: $0.digest, releasePath: Self.releasePath(of: $0.path, kind: kind))
+            OutputFile(file: $0, releasePath: Self.releasePath(of: $0.path, kind: kind))
         })
         do {
-            try BuilderFiles.writeAtomically(try CanonicalJSON.encode(record), to: recordURL(key))
+            try BuilderFiles.writeAtomically(Data(try CanonicalJSON.encode(record)), to: recordURL(key))
         } catch let error as BuildError {
             throw error
         } catch {

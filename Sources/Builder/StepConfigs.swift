@@ -1,3 +1,4 @@
+import BaseIO
 import Digests
 import RecipeFormat
 
@@ -80,8 +81,8 @@ enum StepConfigs {
     /// Canonical JSON text of `value`.
     static func text<Value: Encodable>(_ value: Value) throws(BuildError) -> String {
         do {
-            let data = try CanonicalJSON.encode(value)
-            return String(decoding: data.dropLast(), as: UTF8.self)
+            let bytes = try CanonicalJSON.encode(value)
+            return String(decoding: bytes.dropLast(), as: UTF8.self)
         } catch {
             throw BuildError.recipe(error.description)
         }

@@ -1,3 +1,4 @@
+import BaseIO
 import Digests
 import RecipeFormat
 
@@ -28,7 +29,7 @@ public struct StepKeyMaterial: Codable, Sendable, Equatable {
     /// The step key: SHA-256 of this material's canonical JSON.
     public func key() throws(BuildError) -> Digest {
         do {
-            return try CanonicalJSON.digest(of: self)
+            return Digest.sha256(of: try CanonicalJSON.encode(self))
         } catch {
             throw BuildError.recipe(error.description)
         }

@@ -1,4 +1,4 @@
-import ContentStore
+import ContentStorage
 import Digests
 import Foundation
 import RecipeFormat

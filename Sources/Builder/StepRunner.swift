@@ -1,4 +1,4 @@
-import ContentStore
+import ContentStorage
 import Digests
 import Foundation
 import RecipeFormat
@@ -20,7 +20,7 @@ public struct StepRunner: Sendable {
     /// The outcome of a run: the lock and, for built steps, their records.
     public struct Outcome: Sendable {
         /// The lock for the recipe.
-        public let lock: LockFile
+        public let lock: RecipeLock
         /// Step id → record, for built steps.
         public let records: [String: StepRecord]
     }
@@ -51,8 +51,8 @@ public struct StepRunner: Sendable {
         }
         let digest: Digest
         do { digest = try recipe.digest() } catch { throw BuildError.recipe(error.description) }
-        let lock = LockFile(coreVersion: CoreVersion.string, recipeDigest: digest, steps: locked,
-                            reproducibility: recipe.training.isExternal ? .importedDeclared : nil)
+        let lock = RecipeLock(coreVersion: CoreVersion.string, recipeDigest: digest, steps: locked,
+                              reproducibility: recipe.training.isExternal ? .importedDeclared : nil)
         return Outcome(lock: lock, records: records)
     }
 

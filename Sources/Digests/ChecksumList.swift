@@ -9,21 +9,29 @@ public struct ChecksumList: Sendable {
     public let lines: [ChecksumLine]
     /// 1-based numbers of the lines that are not checksum lines.
     public let improperlyFormattedLines: [Int]
+    /// 1-based numbers of the blank and `#` comment lines that were skipped (the empty piece after a
+    /// final newline is not a line).
+    public let skippedLines: [Int]
 
     /// Parses the bytes of a list (its name is used in errors).
     public init(text: String) {
         var parsed = [ChecksumLine]()
         var bad = [Int]()
+        var skipped = [Int]()
         // Split on the byte 10 only: as Characters, "\r\n" is one grapheme and would not split.
         var bsdReversed: Bool? = nil
         let rawLines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
         for (index, scalars) in rawLines.enumerated() {
             let raw = Substring(scalars)
-            if raw.isEmpty || raw.hasPrefix("#") { continue }
+            if raw.isEmpty || raw.hasPrefix("#") {
+                if !(raw.isEmpty && index == rawLines.count - 1) { skipped.append(index + 1) }
+                continue
+            }
             if let line = ChecksumLine(parsing: raw, bsdReversed: &bsdReversed) { parsed.append(line) } else { bad.append(index + 1) }
         }
         lines = parsed
         improperlyFormattedLines = bad
+        skippedLines = skipped
     }
 
     /// Reads and parses the list at `path` (`-` for standard input).

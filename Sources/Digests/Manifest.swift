@@ -1,3 +1,4 @@
+import BaseIO
 import Foundation
 
 /// The canonical description of a directory: every regular file's relative path, size and digest.
@@ -10,22 +11,9 @@ public struct Manifest: Hashable, Sendable {
     /// The version of the canonical form written by this code.
     public static let currentFormat = 1
 
-    /// One file of the directory.
-    public struct Entry: Codable, Hashable, Sendable {
-        /// Relative path, `/`-separated.
-        public let path: String
-        /// Size in bytes.
-        public let size: Int64
-        /// SHA-256 of the content.
-        public let digest: Digest
-
-        /// Wraps one file's description.
-        public init(path: String, size: Int64, digest: Digest) {
-            self.path = path
-            self.size = size
-            self.digest = digest
-        }
-    }
+    /// One file of the directory: its relative `/`-separated path, size and digest (the one
+    /// path-size-digest record, `FileHash`).
+    public typealias Entry = FileHash
 
     /// Version of the canonical form (always `currentFormat` for manifests this code creates).
     public let format: Int

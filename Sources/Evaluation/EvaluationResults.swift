@@ -1,3 +1,4 @@
+import BaseIO
 import Digests
 import Foundation
 
@@ -48,49 +49,26 @@ public struct EvaluationResults: Sendable, Equatable, Codable {
         case documentsDigest = "documents_sha256"
     }
 
-    /// The `documentsDigest` of `documents`: SHA-256 over each document's group and text as JSON lines.
+    /// The `documentsDigest` of `documents`: SHA-256 over each document's group and text as canonical
+    /// JSON lines (`{"language":…,"text":…}` and a line feed each).
     public static func digest(of documents: [EvaluationDocument]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var bytes = Data()
+        var bytes: [UInt8] = []
         for document in documents {
-            bytes.append((try? encoder.encode(["language": document.language, "text": document.text])) ?? Data())
-            bytes.append(0x0A)
+            bytes += Array("{\"language\":\(CanonicalJSON.quoted(document.language)),\"text\":\(CanonicalJSON.quoted(document.text))}\n".utf8)
         }
         return Digest.sha256(of: bytes).description
     }
 
-    /// The canonical JSON bytes: sorted keys, no escaped slashes, trailing newline.
+    /// The canonical JSON bytes (`BaseIO.CanonicalJSON`: RFC 8785 and a trailing newline).
     public func canonicalJSON() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
-        data.append(0x0A)
-        return data
+        Data(try CanonicalJSON.encode(self))
     }
 
-    /// Writes `canonicalJSON()` to `url` atomically (temporary file in the same directory, fsync, rename).
+    /// Writes `canonicalJSON()` to `url` atomically (`BaseIO.AtomicFile`: temporary file in the same
+    /// directory, fsync, rename, fsync of the directory).
     public func write(to url: URL) throws {
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            let data = try canonicalJSON()
-            let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-            guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-                throw EvaluationError.unwritableResults(path: temporary.path, reason: "cannot create a file in that directory")
-            }
-            let handle = try FileHandle(forWritingTo: temporary)
-            try handle.write(contentsOf: data)
-            try handle.synchronize()
-            try handle.close()
-            guard rename(temporary.path, url.path) == 0 else {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(at: temporary)
-                throw EvaluationError.unwritableResults(path: url.path, reason: reason)
-            }
-        } catch let error as EvaluationError {
-            throw error
-        } catch {
-            throw EvaluationError.unwritableResults(path: url.path, reason: "\(error)")
+        do { try AtomicFile.write(try CanonicalJSON.encode(self), to: url.path) } catch {
+            throw EvaluationError.unwritableResults(path: url.path, reason: error.description)
         }
     }
 

@@ -17,8 +17,9 @@ public struct FetchOptions: Sendable {
     public var connectTimeout: Int
     /// A transfer slower than 1 byte/s for this many seconds counts as a dropped connection.
     public var stallTimeout: Int
-    /// When to print a progress line on standard error.
-    public var progress: ProgressMode
+    /// Called with the progress of each HTTP download (nothing in its first second, then at most five
+    /// times a second, and once more when it ends); nil for none. The library never writes to the terminal.
+    public var progress: (@Sendable (FetchProgress) -> Void)?
     /// Largest accepted uncompressed/compressed size ratio of an archive member (zip-bomb guard).
     public var maximumCompressionRatio: Double
     /// Replace a file already in the output directory whose bytes differ (`data fetch --force`);
@@ -29,7 +30,7 @@ public struct FetchOptions: Sendable {
     public init(
         attempts: Int = 5, initialBackoff: Double = 1, maximumBackoff: Double = 60, caBundle: URL? = nil,
         cacheDirectory: URL? = nil, connectTimeout: Int = 30, stallTimeout: Int = 60,
-        progress: ProgressMode = .auto, maximumCompressionRatio: Double = 100
+        progress: (@Sendable (FetchProgress) -> Void)? = nil, maximumCompressionRatio: Double = 100
     ) {
         self.attempts = max(1, attempts)
         self.initialBackoff = max(0, initialBackoff)
@@ -47,14 +48,4 @@ public struct FetchOptions: Sendable {
         let exponent = Double(max(0, min(attempt - 1, 30)))
         return min(maximumBackoff, initialBackoff * pow(2, exponent))
     }
-}
-
-/// When to show a progress line.
-public enum ProgressMode: String, Sendable, CaseIterable {
-    /// Only when standard error is a terminal.
-    case auto
-    /// Never.
-    case never
-    /// Always (one line per update when standard error is not a terminal).
-    case always
 }

@@ -21,26 +21,13 @@ public struct FetchedSource: Sendable, Hashable {
     /// `glassbox hash --json` use, so `manifest().digest` equals the digest they print for the folder.
     public func manifest() throws(FetchError) -> Manifest {
         do {
-            return try Manifest(entries: files.map { Manifest.Entry(path: $0.path, size: $0.size, digest: $0.digest) })
+            return try Manifest(entries: files)
         } catch {
             throw .badArchive(source: "(manifest)", member: "", reason: error.description)
         }
     }
 }
 
-/// One file written by a fetch.
-public struct FetchedFile: Sendable, Hashable {
-    /// The path relative to the output directory, `/`-separated, never absolute and never with `..`.
-    public var path: String
-    /// The size in bytes.
-    public var size: Int64
-    /// The SHA-256 of the file's bytes.
-    public var digest: Digest
-
-    /// Creates a file record.
-    public init(path: String, size: Int64, digest: Digest) {
-        self.path = path
-        self.size = size
-        self.digest = digest
-    }
-}
+/// One file written by a fetch: its path relative to the output directory (`/`-separated, never
+/// absolute and never with `..`), size and SHA-256 — the one path-size-digest record, `Digests.FileHash`.
+public typealias FetchedFile = FileHash

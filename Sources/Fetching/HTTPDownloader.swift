@@ -10,13 +10,13 @@ struct HTTPDownloader {
     /// Downloads `url` into `partialPath` until it is complete and has digest `expected`.
     /// On a digest mismatch the partial file is deleted (once restarted from zero if it had been resumed).
     func download(_ url: String, expected: Digest, partialPath: URL) throws(FetchError) {
-        let progress = ProgressLine(label: sourceID, mode: options.progress)
+        let progress = FetchProgressReporter(source: sourceID, report: options.progress)
         defer { progress?.finish() }
         var restarted = false
         while true {
             let resumed = try fileSize(partialPath) > 0
             try transferUntilComplete(url, partialPath: partialPath, progress: progress)
-            let actual = try FileHashing.digest(of: partialPath, source: sourceID)
+            let actual = try FileHasher.digest(of: partialPath, source: sourceID)
             if actual == expected { return }
             try? FileManager.default.removeItem(at: partialPath)
             if resumed && !restarted {
@@ -27,7 +27,7 @@ struct HTTPDownloader {
         }
     }
 
-    private func transferUntilComplete(_ url: String, partialPath: URL, progress: ProgressLine?) throws(FetchError) {
+    private func transferUntilComplete(_ url: String, partialPath: URL, progress: FetchProgressReporter?) throws(FetchError) {
         let request = TransferRequest(
             url: url, caBundle: options.caBundle?.path, connectTimeout: options.connectTimeout,
             stallTimeout: options.stallTimeout)

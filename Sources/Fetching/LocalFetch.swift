@@ -17,7 +17,7 @@ struct LocalFetch {
         }
         if isDirectory.boolValue { return try fetchDirectory(url, into: directory) }
         if spec.archive != .none {
-            let actual = try FileHashing.digest(of: url, source: spec.id)
+            let actual = try FileHasher.digest(of: url, source: spec.id)
             try check(actual)
             return try install(verified: url, digest: actual, name: url.lastPathComponent, into: directory, move: false)
         }

@@ -1,3 +1,5 @@
+import Digests
+import BaseIO
 import Foundation
 
 /// A hidden folder inside the output directory where a multi-file fetch is assembled and checked;
@@ -41,7 +43,7 @@ final class StagingDirectory {
                 throw .writeFailed(source: source, path: destination.path,
                                    reason: FetchIOError(operation: "rename", path: destination.path).reason)
             }
-            DirectorySync.sync(destination.deletingLastPathComponent())
+            AtomicFile.syncDirectory(destination.deletingLastPathComponent().path)
         }
     }
 
@@ -51,6 +53,6 @@ final class StagingDirectory {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: destination.path, isDirectory: &isDirectory) else { return true }
         guard !isDirectory.boolValue else { return false }
-        return (try? FileHashing.digest(of: destination, source: source)) == file.digest
+        return (try? FileHasher.digest(of: destination, source: source)) == file.digest
     }
 }

@@ -9,35 +9,35 @@ extension BuildCommand {
             submission = try SlurmBuild(options: options, slurm: slurm.slurmOptions())
                 .submit(recipeAt: URL(fileURLWithPath: recipe), releaseDirectory: out.map { URL(fileURLWithPath: $0) })
         } catch {
-            throw HashConsole.fail(error.description)
+            throw Console.fail(error.description)
         }
         if json, !slurm.wait {
-            HashConsole.out(try HashConsole.json(submission))
+            Console.out(try Console.json(submission))
             return
         }
         if !json {
-            for step in submission.cached { HashConsole.out("\(step): cached\n") }
-            for job in submission.jobs { HashConsole.out("\(job.step): job \(job.jobID) (script \(job.script))\n") }
+            for step in submission.cached { Console.out("\(step): cached\n") }
+            for job in submission.jobs { Console.out("\(job.step): job \(job.jobID) (script \(job.script))\n") }
             if !submission.notAvailable.isEmpty {
-                HashConsole.note("not available in this glassbox yet: \(submission.notAvailable.joined(separator: ", "))")
+                Console.note("not available in this glassbox yet: \(submission.notAvailable.joined(separator: ", "))")
             }
-            HashConsole.out("submitted \(submission.jobs.count) jobs; `glassbox status \(recipe)` shows them\n")
+            Console.out("submitted \(submission.jobs.count) jobs; `glassbox status \(recipe)` shows them\n")
         }
         guard slurm.wait else { return }
         do {
             try SlurmBuild.wait(for: submission, report: { changed in
-                for status in changed { HashConsole.note(status.line) }
+                for status in changed { Console.note(status.line) }
             }, progress: { status, line in
-                HashConsole.note("\(status.step) (job \(status.jobID ?? "?")): \(line)")
+                Console.note("\(status.step) (job \(status.jobID ?? "?")): \(line)")
             })
-            let lock = try LockFile.read(from: URL(fileURLWithPath: submission.release).appendingPathComponent("recipe.lock.json"))
+            let lock = try RecipeLock.read(from: URL(fileURLWithPath: submission.release).appendingPathComponent("recipe.lock.json"))
             if json {
-                HashConsole.out(String(decoding: try lock.canonicalJSON(), as: UTF8.self))
+                Console.out(String(decoding: try lock.canonicalJSON(), as: UTF8.self))
             } else {
-                HashConsole.out("release \(submission.release): written by job \(submission.jobs.last?.jobID ?? "?")\n")
+                Console.out("release \(submission.release): written by job \(submission.jobs.last?.jobID ?? "?")\n")
             }
         } catch {
-            throw HashConsole.fail(error.description)
+            throw Console.fail(error.description)
         }
     }
 }

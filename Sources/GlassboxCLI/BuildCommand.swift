@@ -92,23 +92,23 @@ struct BuildCommand: AsyncParsableCommand {
             let result = try ReleaseBuild(options: options).build(
                 recipeAt: URL(fileURLWithPath: recipe), releaseDirectory: out.map { URL(fileURLWithPath: $0) })
             if json {
-                HashConsole.out(String(decoding: try result.lock.canonicalJSON(), as: UTF8.self))
+                Console.out(String(decoding: try result.lock.canonicalJSON(), as: UTF8.self))
                 return
             }
             let built = result.lock.steps.filter { $0.status == .built }.count
-            HashConsole.out("release \(result.releaseDirectory.path): \(built) of \(result.lock.steps.count) steps built; log \(result.logFile.path)\n")
+            Console.out("release \(result.releaseDirectory.path): \(built) of \(result.lock.steps.count) steps built; log \(result.logFile.path)\n")
             let missing = result.lock.steps.filter { $0.status == .notAvailable }.map(\.id)
             if !missing.isEmpty {
-                HashConsole.note("not available in this glassbox yet: \(missing.joined(separator: ", ")) (and the steps after them)"
+                Console.note("not available in this glassbox yet: \(missing.joined(separator: ", ")) (and the steps after them)"
                     + (missing.contains("package") ? "; the release already holds every file Hugging Face loads, the model card and EU documents are not written yet" : ""))
             }
             if let signed = result.signed, let keyPath = result.signingKeyPath {
-                HashConsole.out("signed with \(keyPath): \(signed.written.joined(separator: ", ")) (\(signed.signed.count) files)\n")
+                Console.out("signed with \(keyPath): \(signed.written.joined(separator: ", ")) (\(signed.signed.count) files)\n")
             } else {
-                HashConsole.note("the release is unsigned (no [publish] signing_key, no --key)")
+                Console.note("the release is unsigned (no [publish] signing_key, no --key)")
             }
         } catch {
-            throw HashConsole.fail(error.description)
+            throw Console.fail(error.description)
         }
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Builder
-import ContentStore
+import ContentStorage
 import Foundation
 
 /// Options shared by `build`, `recipe plan` and `reproduce`.

@@ -11,7 +11,7 @@ final class BuildProgressPrinter: @unchecked Sendable {
 
     /// A printer; `quiet` prints warnings only (for `--json`).
     init(quiet: Bool = false) {
-        live = HashConsole.stderrIsTerminal
+        live = Console.stderrIsTerminal
         self.quiet = quiet
     }
 
@@ -39,7 +39,7 @@ final class BuildProgressPrinter: @unchecked Sendable {
     }
 
     private func line(_ text: String, final: Bool) {
-        let prefix = live ? "\r\u{1B}[2K" : ""
+        let prefix = live ? Console.eraseLine : ""
         FileHandle.standardError.write(Data((prefix + text + (final ? "\n" : "")).utf8))
     }
 

@@ -111,11 +111,11 @@ extension CardCommand {
                 let marker: String
                 enum CodingKeys: String, CodingKey { case recipe, marker; case fillIn = "fill_in" }
             }
-            HashConsole.out(try HashConsole.json(Written(recipe: recipe, fillIn: marked, marker: HuggingFaceStarter.marker)))
+            Console.out(try Console.json(Written(recipe: recipe, fillIn: marked, marker: HuggingFaceStarter.marker)))
             return
         }
-        HashConsole.out(StarterRecipeFile.summary(path: recipe, marked: marked))
-        HashConsole.out("then `glassbox build \(recipe) --out DIR --key KEY.pem` writes the signed release with its model card and compliance folder\n")
+        Console.out(StarterRecipeFile.summary(path: recipe, marked: marked))
+        Console.out("then `glassbox build \(recipe) --out DIR --key KEY.pem` writes the signed release with its model card and compliance folder\n")
     }
 }
 

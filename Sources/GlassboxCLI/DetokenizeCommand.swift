@@ -40,17 +40,13 @@ struct DetokenizeCommand: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            let tokenizer = try TokenizerCommandSupport.loadTokenizer(path)
-            let bytes = try tokenizer.decode(try parsedIDs(), skipSpecialTokens: skipSpecialTokens)
-            if json {
-                try TokenizerCommandSupport.printJSON(["text": String(decoding: bytes, as: UTF8.self)])
-            } else {
-                // Exact bytes; a newline only for a human at a terminal.
-                FileHandle.standardOutput.write(Data(bytes) + (isatty(1) == 1 ? Data("\n".utf8) : Data()))
-            }
-        } catch let error as TokenizerError {
-            throw TokenizerCommandSupport.fail(error)
+        let tokenizer = try TokenizerCommandSupport.loadTokenizer(path)
+        let bytes = try tokenizer.decode(try parsedIDs(), skipSpecialTokens: skipSpecialTokens)
+        if json {
+            try Console.printJSONLine(["text": String(decoding: bytes, as: UTF8.self)])
+        } else {
+            // Exact bytes; a newline only for a human at a terminal.
+            FileHandle.standardOutput.write(Data(bytes) + (isatty(1) == 1 ? Data("\n".utf8) : Data()))
         }
     }
 }

@@ -19,7 +19,7 @@ struct EvalCommand: ParsableCommand {
             have been scored on the same documents (same documents_sha256), else compare refuses. \
             .jsonl files are reported per language; any other file is an extra file, reported on its own \
             row under "extra file" and not counted in "all".
-            --output writes the results as canonical JSON (the eval/results.json format).
+            --out-file writes the results as canonical JSON (the eval/results.json format).
 
             Examples:
               glassbox eval Releases/x-1.0
@@ -42,8 +42,11 @@ struct EvalCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Tokens between window starts (default: half the window).")
     var stride: Int?
 
-    @Option(help: "Write the (first model's) results to this file as canonical JSON.")
-    var output: String?
+    @Option(help: ArgumentHelp("Write the (first model's) results to this file as canonical JSON.", valueName: "FILE"))
+    var outFile: String?
+
+    @Option(name: .customLong("output"), help: .hidden)
+    var legacyOutput: String?
 
     @Flag(help: "Print JSON: the results, or {\"a\": …, \"b\": …} with --compare.")
     var json = false
@@ -53,24 +56,25 @@ struct EvalCommand: ParsableCommand {
     func validate() throws {
         if let context, context < 2 { throw ValidationError("--context must be at least 2") }
         if let stride, stride < 1 { throw ValidationError("--stride must be at least 1") }
+        let output = try OutputFlag.resolve(outFile, legacyOutput, primary: "--out-file <FILE>", legacy: "--output", required: false)
         if data.isEmpty, context != nil || stride != nil || output != nil {
-            throw ValidationError("--context, --stride and --output need --data")
+            throw ValidationError("--context, --stride and --out-file need --data")
         }
     }
 
     func run() throws {
         let first = try results(for: directory)
-        if let output {
-            do { try first.write(to: URL(fileURLWithPath: output)) } catch { throw GenerateCommandSupport.fail(error) }
+        if let output = outFile ?? legacyOutput {
+            try first.write(to: URL(fileURLWithPath: output))
         }
         guard let compare else {
-            if json { try GenerateCommandSupport.printJSON(first) } else { print(EvaluationTable.render(first), terminator: "") }
+            if json { try Console.printJSONLine(first) } else { print(EvaluationTable.render(first), terminator: "") }
             return
         }
         let second = try results(for: compare)
         try requireSameDocuments(first, second, compare: compare)
         if json {
-            try GenerateCommandSupport.printJSON(["a": first, "b": second])
+            try Console.printJSONLine(["a": first, "b": second])
         } else {
             print("A = \(directory)\nB = \(compare)")
             print(EvaluationTable.compare(first, second, names: ("A", "B")), terminator: "")
@@ -82,7 +86,7 @@ struct EvalCommand: ParsableCommand {
             do {
                 return try EvaluationResults.read(URL(fileURLWithPath: path).appendingPathComponent("eval/results.json"))
             } catch {
-                throw GenerateCommandSupport.fail(message: "\(error); pass --data FILE… to score the model yourself")
+                throw Console.fail("\(error); pass --data FILE… to score the model yourself")
             }
         }
         let opened = try GenerateCommandSupport.open(path, threads: model.threads)
@@ -97,7 +101,7 @@ struct EvalCommand: ParsableCommand {
                 GenerateCommandSupport.progress("\(path): \(done)/\(total) documents, \(tokens) tokens")
             }
             GenerateCommandSupport.endProgress()
-            GenerateCommandSupport.note(String(
+            Console.note(String(
                 format: "%@: %d documents, %d tokens forwarded in %.1f s (%.0f tokens/s)", path,
                 documents.count + extra.count, run.forwardedTokens, run.seconds, run.tokensPerSecond))
             return run.results
@@ -110,7 +114,7 @@ struct EvalCommand: ParsableCommand {
     private func requireSameDocuments(_ a: EvaluationResults, _ b: EvaluationResults, compare: String) throws {
         guard data.isEmpty else { return }
         guard let first = a.documentsDigest, let second = b.documentsDigest, first == second else {
-            throw HashConsole.fail("the published results of \(directory) and \(compare) were scored on different documents "
+            throw Console.fail("the published results of \(directory) and \(compare) were scored on different documents "
                 + "(documents_sha256 \(a.documentsDigest ?? "not recorded") vs \(b.documentsDigest ?? "not recorded")); "
                 + "pass --data FILE… to score both models on the same documents", .usage)
         }

@@ -67,7 +67,7 @@ struct ExportGGUFCommand: ParsableCommand {
             try GGUFOutput.write(bytes, to: out, force: force)
             let digest = Digest.sha256(of: bytes).description
             if json {
-                try GenerateCommandSupport.printJSON(ExportResult(bytes: bytes.count, digest: digest, path: out, type: type.rawValue))
+                try Console.printJSONLine(ExportResult(bytes: bytes.count, digest: digest, path: out, type: type.rawValue))
             } else {
                 print("wrote \(out) (\(type.rawValue), \(bytes.count) bytes, \(digest))")
             }

@@ -29,8 +29,8 @@ struct FetchCommand: ParsableCommand {
     @Option(help: "The expected digest, sha256:<64 hex> (required for http/https).")
     var sha256: String?
 
-    @Option(help: "Unpack the file: none, tar, tar.gz or zip.")
-    var archive: String = "none"
+    @Option(help: "Unpack the file.")
+    var archive: ArchiveFormat = .none
 
     @Option(name: .customLong("member"), help: "Glob selecting archive members or folder files (repeatable).")
     var members: [String] = []
@@ -60,9 +60,6 @@ struct FetchCommand: ParsableCommand {
     var noProgress = false
 
     func validate() throws {
-        guard ArchiveFormat(rawValue: archive) != nil else {
-            throw ValidationError("--archive must be one of none, tar, tar.gz, zip (got '\(archive)')")
-        }
         if let sha256 { _ = try Self.digest(sha256) }
         guard attempts >= 1 else { throw ValidationError("--attempts must be at least 1") }
     }
@@ -70,11 +67,12 @@ struct FetchCommand: ParsableCommand {
     func run() throws {
         var options = FetchOptions(
             attempts: attempts, caBundle: caBundle.map { URL(fileURLWithPath: $0) },
-            cacheDirectory: cache.map { URL(fileURLWithPath: $0) }, progress: noProgress ? .never : .auto)
+            cacheDirectory: cache.map { URL(fileURLWithPath: $0) },
+            progress: noProgress || !Console.stderrIsTerminal ? nil : Self.drawProgress)
         options.replaceExisting = force
         let name = URL(string: uri)?.lastPathComponent ?? ""
         let spec = SourceSpec(
-            id: name.isEmpty ? "source" : name, uri: uri, sha256: try sha256.map(Self.digest), archive: ArchiveFormat(rawValue: archive) ?? .none,
+            id: name.isEmpty ? "source" : name, uri: uri, sha256: try sha256.map(Self.digest), archive: archive,
             members: members)
         let result: FetchedSource
         do {
@@ -86,6 +84,17 @@ struct FetchCommand: ParsableCommand {
             throw ExitStatus.failure.exitCode
         }
         json ? printJSON(result) : printText(result)
+    }
+
+    /// Draws a download's progress as one line on standard error (a terminal), ended when it finishes.
+    @Sendable static func drawProgress(_ report: FetchProgress) {
+        var text = "\(report.source): \(Console.bytes(report.bytes))"
+        if let total = report.total, total > 0 {
+            text += " / \(Console.bytes(total)) (\(Int(100 * Double(report.bytes) / Double(total)))%)"
+        }
+        text += ", \(Console.bytes(Int64(report.bytesPerSecond)))/s"
+        if let seconds = report.secondsLeft { text += ", ETA \(Int(seconds.rounded(.up)))s" }
+        Console.progress(text + (report.finished ? "\n" : ""))
     }
 
     private static func digest(_ text: String) throws -> Digest {

@@ -82,7 +82,7 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         let directory = try GenerateCommandSupport.open(directory, threads: model.threads)
-        let sink: ((String) -> Void)? = json ? nil : { piece in GenerateCommandSupport.stream(piece) }
+        let sink: ((String) -> Void)? = json ? nil : { piece in Console.out(piece) }
         let result: GenerationResult
         do {
             result = try directory.generator.generate(prompt: prompt, options: options, onText: sink)
@@ -90,18 +90,18 @@ struct GenerateCommand: ParsableCommand {
             throw GenerateCommandSupport.fail(error)
         }
         if json {
-            try GenerateCommandSupport.printJSON(GenerateOutput(result))
+            try Console.printJSONLine(GenerateOutput(result))
             return
         }
-        GenerateCommandSupport.stream("\n")
+        Console.out("\n")
         if let note = Self.emptyOutputNote(generated: result.generatedIDs.count,
                                            stoppedAtEndOfSequence: result.stopReason == .endOfSequence, greedy: temperature == 0) {
-            GenerateCommandSupport.note(note)
+            Console.note(note)
         }
         if result.truncatedPromptTokens > 0 {
-            GenerateCommandSupport.note("note: dropped the first \(result.truncatedPromptTokens) prompt tokens to fit the context")
+            Console.note("note: dropped the first \(result.truncatedPromptTokens) prompt tokens to fit the context")
         }
-        GenerateCommandSupport.note(String(
+        Console.note(String(
             format: "prompt: %d tokens, %.1f tokens/s; generated: %d tokens, %.1f tokens/s; stopped: %@",
             result.promptIDs.count, result.promptTokensPerSecond, result.generatedIDs.count,
             result.generationTokensPerSecond, result.stopReason.rawValue))

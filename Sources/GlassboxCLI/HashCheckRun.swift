@@ -25,7 +25,7 @@ struct HashCheckRun {
     func run(listPath: String) throws -> Bool {
         let list: ChecksumList
         do { list = try ChecksumList(contentsOf: listPath) } catch {
-            throw HashConsole.fail(error.description)
+            throw Console.fail(error.description)
         }
         let progress = HashProgress.start(label: "checking", total: 0, enabled: !options.noProgress && !options.json)
         let verification = ChecksumVerification(
@@ -33,16 +33,16 @@ struct HashCheckRun {
         progress?.finish()
         if verification.isEmpty {
             if !options.status {
-                HashConsole.error("\(listPath): no properly formatted checksum lines found")
+                Console.error("\(listPath): no properly formatted checksum lines found")
             }
             return false
         }
         if verification.nothingVerified {
-            if !options.status { HashConsole.error("\(listPath): no file was verified") }
+            if !options.status { Console.error("\(listPath): no file was verified") }
             return false
         }
         if options.json {
-            HashConsole.out(try HashConsole.json(jsonReport(verification)))
+            Console.out(try Console.json(jsonReport(verification)))
         } else if !options.status {
             printLines(verification)
             printWarnings(verification)
@@ -60,28 +60,28 @@ struct HashCheckRun {
             case .ok: break
             case .mismatch: text += name + ": FAILED\n"
             case let .unreadable(error):
-                HashConsole.out(text)
+                Console.out(text)
                 text = ""
-                HashConsole.error(error.description)
+                Console.error(error.description)
                 text += name + ": FAILED open or read\n"
             }
         }
-        HashConsole.out(text)
+        Console.out(text)
     }
 
     private func printWarnings(_ verification: ChecksumVerification) {
         let bad = verification.improperlyFormattedLines.count
         if bad > 0 {
-            HashConsole.warning(bad == 1 ? "1 line is improperly formatted" : "\(bad) lines are improperly formatted")
+            Console.warning(bad == 1 ? "1 line is improperly formatted" : "\(bad) lines are improperly formatted")
         }
         let unreadable = verification.unreadableCount
         if unreadable > 0 {
-            HashConsole.warning(
+            Console.warning(
                 unreadable == 1 ? "1 listed file could not be read" : "\(unreadable) listed files could not be read")
         }
         let mismatches = verification.mismatchCount
         if mismatches > 0 {
-            HashConsole.warning(
+            Console.warning(
                 mismatches == 1
                     ? "1 computed checksum did NOT match" : "\(mismatches) computed checksums did NOT match")
         }

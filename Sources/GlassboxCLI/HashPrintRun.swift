@@ -75,11 +75,11 @@ struct HashPrintRun {
         }
         if options.json {
             let directories = walked.compactMap { directoryResult($0, results: results) }
-            HashConsole.out((try? HashConsole.json(Report(files: hashes, directories: directories, errors: failures))) ?? "")
+            Console.out((try? Console.json(Report(files: hashes, directories: directories, errors: failures))) ?? "")
         } else {
-            HashConsole.out(ChecksumList.format(hashes))
+            Console.out(ChecksumList.format(hashes))
         }
-        for failure in failures { HashConsole.error(failure.message) }
+        for failure in failures { Console.error(failure.message) }
         return failures.isEmpty
     }
 

@@ -20,7 +20,7 @@ final class HashProgress: @unchecked Sendable {
 
     /// Starts a progress line for `total` bytes (0 when unknown), or returns nil when stderr is not a terminal.
     static func start(label: String, total: Int64, enabled: Bool = true) -> HashProgress? {
-        guard enabled, HashConsole.stderrIsTerminal else { return nil }
+        guard enabled, Console.stderrIsTerminal else { return nil }
         let progress = HashProgress(label: label, total: total)
         let thread = Thread { progress.drawLoop() }
         thread.start()
@@ -48,7 +48,7 @@ final class HashProgress: @unchecked Sendable {
         finished = true
         let clear = drawn
         lock.unlock()
-        if clear { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if clear { Console.clearProgress() }
     }
 
     private func drawLoop() {
@@ -60,19 +60,19 @@ final class HashProgress: @unchecked Sendable {
             let draw = drawn && !stop
             lock.unlock()
             if stop { return }
-            if draw { FileHandle.standardError.write(Data(("\r\u{1B}[K" + line(bytes)).utf8)) }
+            if draw { Console.progress(line(bytes)) }
         }
     }
 
     private func line(_ bytes: Int64) -> String {
         let seconds = max(Date().timeIntervalSince(start), 0.001)
         let rate = Double(bytes) / seconds
-        var text = "\(label) \(HashConsole.bytes(bytes))"
+        var text = "\(label) \(Console.bytes(bytes))"
         if total > 0 {
             let percent = Int(100 * Double(bytes) / Double(total))
             let eta = rate > 0 ? Int(Double(total - bytes) / rate) : 0
-            text += " of \(HashConsole.bytes(total)) (\(percent)%), ETA \(eta)s"
+            text += " of \(Console.bytes(total)) (\(percent)%), ETA \(eta)s"
         }
-        return text + ", \(HashConsole.bytes(Int64(rate)))/s"
+        return text + ", \(Console.bytes(Int64(rate)))/s"
     }
 }

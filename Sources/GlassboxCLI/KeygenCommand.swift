@@ -14,12 +14,22 @@ struct KeygenCommand: ParsableCommand {
             by it and cannot sign model.sig.
 
             Examples:
-              glassbox keygen --out release-key
-              glassbox keygen --out release-key --passphrase-file pass.txt
+              glassbox keygen --name release-key
+              glassbox keygen --name release-key --passphrase-file pass.txt
             """)
 
-    @Option(name: .long, help: "Base name of the key files: NAME.pem and NAME.pub (missing folders are created).")
-    var out: String
+    @Option(name: .long, help: ArgumentHelp("Base name of the key files: NAME.pem and NAME.pub (missing folders are created).", valueName: "NAME"))
+    var name: String?
+
+    @Option(name: .customLong("out"), help: .hidden)
+    var legacyOut: String?
+
+    /// `--name` (or its old spelling `--out`).
+    var out: String { name ?? legacyOut ?? "" }
+
+    func validate() throws {
+        _ = try OutputFlag.resolve(name, legacyOut, primary: "--name <NAME>", legacy: "--out", required: true)
+    }
 
     @Flag(name: .long, help: "Make an Ed25519 key instead of ECDSA P-256.")
     var ed25519 = false

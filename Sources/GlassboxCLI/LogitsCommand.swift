@@ -41,7 +41,7 @@ struct LogitsCommand: ParsableCommand {
             let flat = try directory.model.forward(ids, cache: &cache, logits: .all)
             let rows = (0..<ids.count).map { Array(flat[$0 * c.vocabSize..<($0 + 1) * c.vocabSize]) }
             if json {
-                try GenerateCommandSupport.printJSON(LogitsOutput(ids: ids, logits: rows))
+                try Console.printJSONLine(LogitsOutput(ids: ids, logits: rows))
                 return
             }
             for (position, row) in rows.enumerated() {

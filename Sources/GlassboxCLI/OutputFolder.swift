@@ -17,12 +17,12 @@ struct OutputFolder {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                throw HashConsole.fail("\(option) \(path) is a file, not a folder; give a folder (it is created if missing)")
+                throw Console.fail("\(option) \(path) is a file, not a folder; give a folder (it is created if missing)")
             }
             let existing = files.filter { FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent($0)) }
             if !existing.isEmpty, !force {
                 let names = existing.map { (path as NSString).appendingPathComponent($0) }.joined(separator: ", ")
-                throw HashConsole.fail("refusing to overwrite \(names); choose another \(option), or pass --force to replace "
+                throw Console.fail("refusing to overwrite \(names); choose another \(option), or pass --force to replace "
                     + (existing.count == 1 ? "it" : "them"))
             }
         }
@@ -37,10 +37,10 @@ struct OutputFolder {
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw HashConsole.fail("cannot create \(option) \(path): \(candidate.path) is a file, not a folder")
+            throw Console.fail("cannot create \(option) \(path): \(candidate.path) is a file, not a folder")
         }
         guard access(candidate.path, W_OK | X_OK) == 0 else {
-            throw HashConsole.fail("cannot write \(option) \(path): \(candidate.path) is not writable; choose another \(option)")
+            throw Console.fail("cannot write \(option) \(path): \(candidate.path) is not writable; choose another \(option)")
         }
     }
 }

@@ -39,19 +39,19 @@ struct RecipeCheckCommand: AsyncParsableCommand {
             digest = try recipe.digest()
         } catch {
             if json {
-                HashConsole.out(try HashConsole.json(CheckResult(valid: false, digest: nil, problems: error.problems, warnings: [])))
+                Console.out(try Console.json(CheckResult(valid: false, digest: nil, problems: error.problems, warnings: [])))
                 throw ExitStatus.failure.exitCode
             }
-            throw HashConsole.fail(error.description)
+            throw Console.fail(error.description)
         }
         let warnings = recipe.missingLocalFiles(relativeTo: url.deletingLastPathComponent())
         if json {
-            HashConsole.out(try HashConsole.json(CheckResult(valid: true, digest: digest.description, problems: [], warnings: warnings)))
+            Console.out(try Console.json(CheckResult(valid: true, digest: digest.description, problems: [], warnings: warnings)))
         } else if canonical {
-            HashConsole.out(String(decoding: try recipe.canonicalJSON(), as: UTF8.self))
+            Console.out(String(decoding: try recipe.canonicalJSON(), as: UTF8.self))
         } else {
-            for warning in warnings { HashConsole.warning("\(file): \(warning.description)") }
-            HashConsole.out("\(file): valid recipe, digest \(digest)\n")
+            for warning in warnings { Console.warning("\(file): \(warning.description)") }
+            Console.out("\(file): valid recipe, digest \(digest)\n")
         }
     }
 }

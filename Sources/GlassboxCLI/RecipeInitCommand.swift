@@ -1,3 +1,4 @@
+import BaseIO
 import ArgumentParser
 import Foundation
 import RecipeFormat
@@ -21,12 +22,22 @@ struct RecipeInitCommand: AsyncParsableCommand {
 
             Examples:
               glassbox recipe init
-              glassbox recipe init --out Recipes/tiny-cs.toml
-              glassbox recipe init --from-hf ./my-llama --out my-llama.toml
+              glassbox recipe init --out-file Recipes/tiny-cs.toml
+              glassbox recipe init --from-hf ./my-llama --out-file my-llama.toml
             """)
 
-    @Option(help: ArgumentHelp("Where to write the recipe.", valueName: "FILE"))
-    var out: String = "recipe.toml"
+    @Option(help: ArgumentHelp("Where to write the recipe (default: recipe.toml).", valueName: "FILE"))
+    var outFile: String?
+
+    @Option(name: .customLong("out"), help: .hidden)
+    var legacyOut: String?
+
+    /// `--out-file` (or its old spelling `--out`), else `recipe.toml`.
+    var out: String { outFile ?? legacyOut ?? "recipe.toml" }
+
+    func validate() throws {
+        _ = try OutputFlag.resolve(outFile, legacyOut, primary: "--out-file <FILE>", legacy: "--out", required: false)
+    }
 
     @Flag(help: "Overwrite FILE if it exists.")
     var force = false
@@ -37,19 +48,18 @@ struct RecipeInitCommand: AsyncParsableCommand {
     func run() async throws {
         if let fromHF {
             let marked = try StarterRecipeFile.write(modelDirectory: fromHF, to: out, force: force)
-            HashConsole.out(StarterRecipeFile.summary(path: out, marked: marked))
+            Console.out(StarterRecipeFile.summary(path: out, marked: marked))
             return
         }
         let url = URL(fileURLWithPath: out)
         if FileManager.default.fileExists(atPath: url.path), !force {
-            throw HashConsole.fail("\(out) already exists; choose another --out or add --force")
+            throw Console.fail("\(out) already exists; choose another --out-file or add --force")
         }
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(RecipeTemplate.starter.utf8).write(to: url, options: .atomic)
+            try AtomicFile.write(Array(RecipeTemplate.starter.utf8), to: url.path)
         } catch {
-            throw HashConsole.fail("cannot write \(out): \(error.localizedDescription)")
+            throw Console.fail("cannot write \(out): \(error)")
         }
-        HashConsole.out("wrote \(out); put your text at \(url.deletingLastPathComponent().appendingPathComponent("data/corpus-cs.txt").path), then run `glassbox recipe check \(out)`\n")
+        Console.out("wrote \(out); put your text at \(url.deletingLastPathComponent().appendingPathComponent("data/corpus-cs.txt").path), then run `glassbox recipe check \(out)`\n")
     }
 }

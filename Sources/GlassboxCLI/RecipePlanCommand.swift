@@ -42,22 +42,22 @@ struct RecipePlanCommand: AsyncParsableCommand {
             options.signingKey = key.map { URL(fileURLWithPath: $0) }
             plan = try BuildPlan(recipe: loaded, recipeDirectory: url.deletingLastPathComponent(), options: options)
         } catch let error as RecipeError {
-            throw HashConsole.fail(error.description)
+            throw Console.fail(error.description)
         } catch {
-            throw HashConsole.fail("\(error)")
+            throw Console.fail("\(error)")
         }
         if json {
-            HashConsole.out(try HashConsole.json(plan))
+            Console.out(try Console.json(plan))
             return
         }
-        HashConsole.out("recipe \(plan.recipeDigest)\n")
+        Console.out("recipe \(plan.recipeDigest)\n")
         let width = max(4, plan.steps.map(\.id.count).max() ?? 4)
-        HashConsole.out("\("STEP".padding(toLength: width, withPad: " ", startingAt: 0))  \("STATE".padding(toLength: 13, withPad: " ", startingAt: 0))  KEY\n")
+        Console.out("\("STEP".padding(toLength: width, withPad: " ", startingAt: 0))  \("STATE".padding(toLength: 13, withPad: " ", startingAt: 0))  KEY\n")
         for step in plan.steps {
             let key = step.kind == .sign ? "- (not cached)" : step.key?.description
                 ?? (step.upstream.isEmpty ? "pending (its input is missing)" : "pending (after \(step.upstream.joined(separator: ", ")))")
-            HashConsole.out("\(step.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(step.state.padding(toLength: 13, withPad: " ", startingAt: 0))  \(key)\n")
-            if let note = step.note { HashConsole.out("\("".padding(toLength: width, withPad: " ", startingAt: 0))    \(note)\n") }
+            Console.out("\(step.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(step.state.padding(toLength: 13, withPad: " ", startingAt: 0))  \(key)\n")
+            if let note = step.note { Console.out("\("".padding(toLength: width, withPad: " ", startingAt: 0))    \(note)\n") }
         }
     }
 }

@@ -66,16 +66,16 @@ struct ReproduceCommand: AsyncParsableCommand {
                     .reproduce(release: URL(fileURLWithPath: release))
             } catch let BuildError.missingInput(step, path, reason) where (step.hasPrefix("fetch.") || step == "import") && isatty(STDIN_FILENO) == 1 {
                 guard let supplied = askForData(step: step, path: path, reason: reason) else {
-                    throw HashConsole.fail("\(step): \(path) \(reason); supply the data with --data-dir DIR", .failure)
+                    throw Console.fail("\(step): \(path) \(reason); supply the data with --data-dir DIR", .failure)
                 }
                 options.dataDirectory = supplied
             } catch {
-                throw HashConsole.fail(error.description)
+                throw Console.fail(error.description)
             }
         }
         guard let report else { return }
         if json {
-            HashConsole.out(try HashConsole.json(report))
+            Console.out(try Console.json(report))
         } else {
             printTable(report)
         }
@@ -98,17 +98,17 @@ struct ReproduceCommand: AsyncParsableCommand {
         let width = max(4, report.steps.map(\.step.count).max() ?? 4)
         func pad(_ text: String, _ count: Int) -> String { text.padding(toLength: count, withPad: " ", startingAt: 0) }
         func short(_ digest: (some CustomStringConvertible)?) -> String { digest.map { String($0.description.prefix(19)) } ?? "-" }
-        HashConsole.out("\(pad("STEP", width))  \(pad("KEY", 19))  \(pad("EXPECTED", 19))  \(pad("GOT", 19))  MATCH\n")
+        Console.out("\(pad("STEP", width))  \(pad("KEY", 19))  \(pad("EXPECTED", 19))  \(pad("GOT", 19))  MATCH\n")
         for row in report.steps {
-            HashConsole.out("\(pad(row.step, width))  \(pad(short(row.expectedKey), 19))  \(pad(short(row.expected), 19))  \(pad(short(row.got), 19))  \(row.result)\n")
-            for artifact in row.differing { HashConsole.out("\(pad("", width))    differs: \(artifact)\n") }
-            if let note = row.note { HashConsole.out("\(pad("", width))    \(note)\n") }
+            Console.out("\(pad(row.step, width))  \(pad(short(row.expectedKey), 19))  \(pad(short(row.expected), 19))  \(pad(short(row.got), 19))  \(row.result)\n")
+            for artifact in row.differing { Console.out("\(pad("", width))    differs: \(artifact)\n") }
+            if let note = row.note { Console.out("\(pad("", width))    \(note)\n") }
         }
         if let divergence = report.firstDivergence {
-            HashConsole.out("first divergence: \(divergence)\n")
+            Console.out("first divergence: \(divergence)\n")
         } else {
-            HashConsole.out("every built step reproduced bit for bit\n")
+            Console.out("every built step reproduced bit for bit\n")
         }
-        HashConsole.out("reproducibility: \(report.reproducibility.rawValue) — \(report.reproducibility.explanation)\n")
+        Console.out("reproducibility: \(report.reproducibility.rawValue) — \(report.reproducibility.explanation)\n")
     }
 }

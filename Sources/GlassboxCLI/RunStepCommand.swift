@@ -46,10 +46,10 @@ struct RunStepCommand: ParsableCommand {
             do { loaded = try Recipe.load(contentsOf: url) } catch { throw BuildError.recipe(error.description) }
             let record = try StepRunner(options: options).runStep(step, recipe: loaded, recipeDirectory: url.deletingLastPathComponent())
             group?.finalize()
-            if let record { HashConsole.out("step \(step): outputs \(record.manifest) in the store at \(options.storeRoot)\n") }
+            if let record { Console.out("step \(step): outputs \(record.manifest) in the store at \(options.storeRoot)\n") }
         } catch {
             if let group { throw TrainCommandSupport.fail("step \(step): \(error)", group: group) }
-            throw HashConsole.fail(String(describing: error))
+            throw Console.fail(String(describing: error))
         }
     }
 }

@@ -69,7 +69,7 @@ struct SignCommand: ParsableCommand {
         let names = [ChecksumFile.fileName, ProvenanceStatement.fileName, ChecksumFile.fileName + ".minisig"]
         let present = names.filter { FileManager.default.fileExists(atPath: url.appendingPathComponent($0).path) }
         guard present.isEmpty else {
-            throw HashConsole.fail("\(directory) already holds \(present.joined(separator: ", ")) but no model.sig, so "
+            throw Console.fail("\(directory) already holds \(present.joined(separator: ", ")) but no model.sig, so "
                 + "\(present.count == 1 ? "it was" : "they were") not written by glassbox sign; move \(present.count == 1 ? "it" : "them") away, or pass --force to replace \(present.count == 1 ? "it" : "them")")
         }
     }

@@ -1,21 +1,14 @@
+import BaseIO
 import Digests
 import Foundation
 import Verification
 
 /// Reading and writing key files for the keygen/sign/verify commands.
 enum SigningKeyFiles {
-    /// Writes `bytes` to `url` with `mode`: a temporary file in the same directory, fsync, rename.
+    /// Writes `bytes` to `url` with `mode`, atomically (`BaseIO.AtomicFile`).
     static func write(_ bytes: [UInt8], to url: URL, mode: mode_t) throws {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-        unlink(temporary.path)
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        guard descriptor >= 0 else { throw SigningFailure(message: "cannot create \(url.path): \(String(cString: strerror(errno)))") }
-        let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-        let synced = fsync(descriptor) == 0
-        close(descriptor)
-        guard written == bytes.count, synced, rename(temporary.path, url.path) == 0 else {
-            unlink(temporary.path)
-            throw SigningFailure(message: "cannot write \(url.path): \(String(cString: strerror(errno)))")
+        do { try AtomicFile.write(bytes, to: url.path, permissions: mode) } catch {
+            throw SigningFailure(message: error.description)
         }
     }
 

@@ -1,25 +1,25 @@
+import BaseIO
 import Builder
 import Foundation
 
 /// Writes the starter recipe for a Hugging Face model directory (`HuggingFaceStarter`), for both
 /// `glassbox recipe init --from-hf` and `glassbox card --from-hf`: refuses an existing file unless
-/// `force`, writes atomically (temporary name, then rename), and says how many lines need a human.
+/// `force`, writes atomically (`BaseIO.AtomicFile`), and says how many lines need a human.
 enum StarterRecipeFile {
     /// Writes the recipe for `modelDirectory` at `path`; returns the number of lines marked for a human.
     static func write(modelDirectory: String, to path: String, force: Bool) throws -> Int {
         let url = URL(fileURLWithPath: path)
         if FileManager.default.fileExists(atPath: url.path), !force {
-            throw HashConsole.fail("\(path) already exists; choose another path or add --force to overwrite it")
+            throw Console.fail("\(path) already exists; choose another path or add --force to overwrite it")
         }
         do {
             let text = try HuggingFaceStarter(modelDirectory: URL(fileURLWithPath: modelDirectory), recipeURL: url).recipeText()
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url, options: .atomic)
+            try AtomicFile.write(Array(text.utf8), to: url.path)
             return text.split(separator: "\n").filter { !$0.hasPrefix("#") && $0.contains(HuggingFaceStarter.marker) }.count
         } catch let error as BuildError {
-            throw HashConsole.fail(error.description)
+            throw Console.fail(error.description)
         } catch {
-            throw HashConsole.fail("cannot write \(path): \(error.localizedDescription)")
+            throw Console.fail("cannot write \(path): \(error)")
         }
     }
 

@@ -36,13 +36,13 @@ struct StatusCommand: ParsableCommand {
             let submission = try SlurmSubmission.read(release: try releaseDirectory())
             statuses = SlurmStepStatus.of(submission)
             if json {
-                HashConsole.out(try HashConsole.json(statuses))
+                Console.out(try Console.json(statuses))
             } else {
-                HashConsole.out("release \(submission.release) (recipe \(submission.recipe))\n")
-                for status in statuses { HashConsole.out(status.line + "\n") }
+                Console.out("release \(submission.release) (recipe \(submission.recipe))\n")
+                for status in statuses { Console.out(status.line + "\n") }
             }
         } catch let error as BuildError {
-            throw HashConsole.fail(error.description)
+            throw Console.fail(error.description)
         }
         if statuses.contains(where: { $0.phase == "failed" }) { throw ExitStatus.failure.exitCode }
     }
@@ -58,7 +58,7 @@ struct StatusCommand: ParsableCommand {
         do {
             return ReleaseBuild.defaultReleaseDirectory(for: try Recipe.load(contentsOf: URL(fileURLWithPath: target))).standardizedFileURL
         } catch {
-            throw HashConsole.fail("\(error)")
+            throw Console.fail("\(error)")
         }
     }
 }

@@ -21,6 +21,6 @@ final class StepLogPrinter: @unchecked Sendable {
         let tenth = Int(fraction * 10)
         guard tenth > tenths[step, default: 0], tenth < 10 else { return }
         tenths[step] = tenth
-        HashConsole.note(BuildProgressPrinter.progressText(step, progress, since: started))
+        Console.note(BuildProgressPrinter.progressText(step, progress, since: started))
     }
 }

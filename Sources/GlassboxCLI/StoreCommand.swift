@@ -1,5 +1,5 @@
 import ArgumentParser
-import ContentStore
+import ContentStorage
 
 /// `glassbox store …`: inspect and maintain the content-addressed store.
 struct StoreCommand: AsyncParsableCommand {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import ContentStore
+import ContentStorage
 import Digests
 import Foundation
 
@@ -31,18 +31,18 @@ struct StoreExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let parsed: Digest
-        do { parsed = try Digest(parsing: digest) } catch { throw HashConsole.fail(error.description, .usage) }
+        do { parsed = try Digest(parsing: digest) } catch { throw Console.fail(error.description, .usage) }
         if file { try refuseExistingFile() }
         do throws(StoreError) {
             if file {
                 try options.store.export(parsed, to: destination)
             } else {
                 let manifest = try options.store.exportDirectory(parsed, to: destination)
-                HashConsole.note("exported \(manifest.entries.count) files (\(HashConsole.bytes(manifest.totalSize))) to \(destination)")
+                Console.note("exported \(manifest.entries.count) files (\(Console.bytes(manifest.totalSize))) to \(destination)")
             }
         } catch {
-            if case .corruptObject = error { throw HashConsole.fail(error.description, .verificationFailed) }
-            throw HashConsole.fail(error.description)
+            if case .corruptObject = error { throw Console.fail(error.description, .verificationFailed) }
+            throw Console.fail(error.description)
         }
     }
 
@@ -51,8 +51,8 @@ struct StoreExportCommand: AsyncParsableCommand {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: destination, isDirectory: &isDirectory) else { return }
         if isDirectory.boolValue {
-            throw HashConsole.fail("\(destination) is a folder; give the file to write with --file")
+            throw Console.fail("\(destination) is a folder; give the file to write with --file")
         }
-        if !force { throw HashConsole.fail("\(destination) exists; choose another DEST, or pass --force to replace it") }
+        if !force { throw Console.fail("\(destination) exists; choose another DEST, or pass --force to replace it") }
     }
 }

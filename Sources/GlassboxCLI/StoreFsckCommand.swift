@@ -1,5 +1,5 @@
 import ArgumentParser
-import ContentStore
+import ContentStorage
 import Foundation
 
 /// `glassbox store fsck`: re-hash every object, quarantine corrupt ones.
@@ -26,18 +26,18 @@ struct StoreFsckCommand: AsyncParsableCommand {
         let report: FsckReport
         do { report = try store.fsck(threads: threads, progress: progress?.reporter) } catch {
             progress?.finish()
-            throw HashConsole.fail(error.description)
+            throw Console.fail(error.description)
         }
         progress?.finish()
         if options.json {
-            HashConsole.out(try HashConsole.json(report))
+            Console.out(try Console.json(report))
         } else {
             for object in report.corrupt {
                 let place = object.quarantinedAt.map { "moved to \($0)" } ?? "could not be moved"
-                HashConsole.out("corrupt: \(object.digest) (\(object.reason)), \(place)\n")
+                Console.out("corrupt: \(object.digest) (\(object.reason)), \(place)\n")
             }
-            HashConsole.out(
-                "checked \(report.checkedObjects) objects (\(HashConsole.bytes(report.checkedBytes))): "
+            Console.out(
+                "checked \(report.checkedObjects) objects (\(Console.bytes(report.checkedBytes))): "
                     + "\(report.corrupt.count) corrupt, \(report.removedTemporaryFiles) stale temporary files removed\n")
         }
         if !report.passed { throw ExitStatus.verificationFailed.exitCode }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Builder
-import ContentStore
+import ContentStorage
 import Digests
 
 /// `glassbox store gc --keep LOCK…`: remove objects no lock file references.
@@ -40,20 +40,20 @@ struct StoreGCCommand: AsyncParsableCommand {
             for path in lockFiles { keys.formUnion(try LockReferences.digests(inLockFile: path)) }
             report = try options.store.collectGarbage(keeping: keys, dryRun: dryRun)
         } catch {
-            throw HashConsole.fail(error.description)
+            throw Console.fail(error.description)
         }
         let builder = BuilderStorage(storeRoot: options.store.root).collect(keeping: keys, dryRun: dryRun)
         if options.json {
-            HashConsole.out(try HashConsole.json(Output(objects: report, builder: builder)))
+            Console.out(try Console.json(Output(objects: report, builder: builder)))
             return
         }
         let verb = dryRun ? "would remove" : "removed"
-        HashConsole.out(report.removed.map { "\(verb) \($0.digest)  \($0.size)\n" }.joined())
-        HashConsole.out(
-            "\(verb) \(report.removed.count) objects, \(report.bytesFreed) bytes (\(HashConsole.bytes(report.bytesFreed))) "
-                + "\(dryRun ? "would be " : "")freed; kept \(report.keptObjects) objects (\(HashConsole.bytes(report.keptBytes)))\n")
-        HashConsole.out(builder.removed.map { "\(verb) builder/\($0)\n" }.joined())
-        HashConsole.out("builder/: \(verb) \(builder.removed.count) entries, \(HashConsole.bytes(builder.bytesFreed))"
+        Console.out(report.removed.map { "\(verb) \($0.digest)  \($0.size)\n" }.joined())
+        Console.out(
+            "\(verb) \(report.removed.count) objects, \(report.bytesFreed) bytes (\(Console.bytes(report.bytesFreed))) "
+                + "\(dryRun ? "would be " : "")freed; kept \(report.keptObjects) objects (\(Console.bytes(report.keptBytes)))\n")
+        Console.out(builder.removed.map { "\(verb) builder/\($0)\n" }.joined())
+        Console.out("builder/: \(verb) \(builder.removed.count) entries, \(Console.bytes(builder.bytesFreed))"
             + (builder.busy.isEmpty ? "" : "; \(builder.busy.count) in use by a running build, kept") + "\n")
     }
 

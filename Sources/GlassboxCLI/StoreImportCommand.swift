@@ -1,5 +1,5 @@
 import ArgumentParser
-import ContentStore
+import ContentStorage
 import Foundation
 
 /// `glassbox store import DIR`: store a directory and print its manifest digest.
@@ -27,17 +27,17 @@ struct StoreImportCommand: AsyncParsableCommand {
         defer { progress?.finish() }
         let result: DirectoryImport
         do { result = try store.importDirectory(at: directory, threads: threads, progress: progress?.reporter) } catch {
-            throw HashConsole.fail(error.description)
+            throw Console.fail(error.description)
         }
         progress?.finish()
         if options.json {
-            HashConsole.out(try HashConsole.json(ImportSummary(result)))
+            Console.out(try Console.json(ImportSummary(result)))
             return
         }
-        HashConsole.out("\(result.digest)\n")
-        HashConsole.note(
-            "imported \(result.manifest.entries.count) files (\(HashConsole.bytes(result.manifest.totalSize))) "
-                + "from \(directory): \(result.newObjects) new objects, \(HashConsole.bytes(result.newBytes)) added to \(store.root)")
+        Console.out("\(result.digest)\n")
+        Console.note(
+            "imported \(result.manifest.entries.count) files (\(Console.bytes(result.manifest.totalSize))) "
+                + "from \(directory): \(result.newObjects) new objects, \(Console.bytes(result.newBytes)) added to \(store.root)")
     }
 
     /// The `--json` form of an import.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Builder
-import ContentStore
+import ContentStorage
 
 /// `glassbox store ls`: every object with its size.
 struct StoreListCommand: AsyncParsableCommand {
@@ -18,17 +18,17 @@ struct StoreListCommand: AsyncParsableCommand {
     func run() async throws {
         let store = options.store
         let objects: [StoredObject]
-        do { objects = try store.list() } catch { throw HashConsole.fail(error.description) }
+        do { objects = try store.list() } catch { throw Console.fail(error.description) }
         if options.json {
-            HashConsole.out(try HashConsole.json(objects))
+            Console.out(try Console.json(objects))
             return
         }
-        HashConsole.out(objects.map { "\($0.digest)  \($0.size)\n" }.joined())
+        Console.out(objects.map { "\($0.digest)  \($0.size)\n" }.joined())
         let total = objects.reduce(Int64(0)) { $0 + $1.size }
         let builder = BuilderStorage(storeRoot: store.root).usage()
         let builderBytes = builder.reduce(Int64(0)) { $0 + $1.bytes }
-        HashConsole.note("\(objects.count) objects, \(HashConsole.bytes(total)); builder/ \(HashConsole.bytes(builderBytes)) ("
-            + builder.map { "\($0.name) \($0.entries): \(HashConsole.bytes($0.bytes))" }.joined(separator: ", ")
-            + "); total \(HashConsole.bytes(total + builderBytes)) in \(store.root)")
+        Console.note("\(objects.count) objects, \(Console.bytes(total)); builder/ \(Console.bytes(builderBytes)) ("
+            + builder.map { "\($0.name) \($0.entries): \(Console.bytes($0.bytes))" }.joined(separator: ", ")
+            + "); total \(Console.bytes(total + builderBytes)) in \(store.root)")
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import ContentStore
+import ContentStorage
 import Foundation
 
 /// Options shared by every `glassbox store` subcommand.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import ContentStore
+import ContentStorage
 import Digests
 
 /// `glassbox store put FILE`: store one file (or standard input) and print its digest.
@@ -24,14 +24,14 @@ struct StorePutCommand: AsyncParsableCommand {
     func run() async throws {
         var expected: Digest?
         if let expect {
-            do { expected = try Digest(parsing: expect) } catch { throw HashConsole.fail(error.description, .usage) }
+            do { expected = try Digest(parsing: expect) } catch { throw Console.fail(error.description, .usage) }
         }
         do {
             let object = try options.store.put(fileAt: file, expected: expected)
-            HashConsole.out(options.json ? try HashConsole.json(object) : "\(object.digest)\n")
+            Console.out(options.json ? try Console.json(object) : "\(object.digest)\n")
         } catch let error as StoreError {
-            if case .digestMismatch = error { throw HashConsole.fail(error.description, .verificationFailed) }
-            throw HashConsole.fail(error.description)
+            if case .digestMismatch = error { throw Console.fail(error.description, .verificationFailed) }
+            throw Console.fail(error.description)
         }
     }
 }

@@ -48,32 +48,28 @@ struct TokenizeCommand: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            let tokenizer = try TokenizerCommandSupport.loadTokenizer(path)
-            if let text {
-                let ids = tokenizer.encode(text, addSpecialTokens: addSpecialTokens)
-                if tokens {
-                    for id in ids { print("\(id)\t\(try tokenizer.decodeToString([id]).debugDescription)") }
-                } else if json { try TokenizerCommandSupport.printJSON(["ids": ids]) } else { print(Self.line(ids)) }
-                return
-            }
-            let lines = try Self.lines(of: file ?? "")
-            let clock = ContinuousClock()
-            let start = clock.now
-            let batch = tokenizer.encodeBatch(lines, threads: threads, addSpecialTokens: addSpecialTokens)
-            let elapsed = clock.now - start
-            if stats {
-                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-                try TokenizerCommandSupport.printJSON(Stats(lines: lines.count, tokens: batch.map(\.count).reduce(0, +),
-                                                            bytes: lines.map(\.utf8.count).reduce(0, +),
-                                                            encodeSeconds: (seconds * 10_000).rounded() / 10_000))
-            } else if json {
-                try TokenizerCommandSupport.printJSON(["ids": batch])
-            } else {
-                print(batch.map(Self.line).joined(separator: "\n"))
-            }
-        } catch let error as TokenizerError {
-            throw TokenizerCommandSupport.fail(error)
+        let tokenizer = try TokenizerCommandSupport.loadTokenizer(path)
+        if let text {
+            let ids = tokenizer.encode(text, addSpecialTokens: addSpecialTokens)
+            if tokens {
+                for id in ids { print("\(id)\t\(try tokenizer.decodeToString([id]).debugDescription)") }
+            } else if json { try Console.printJSONLine(["ids": ids]) } else { print(Self.line(ids)) }
+            return
+        }
+        let lines = try Self.lines(of: file ?? "")
+        let clock = ContinuousClock()
+        let start = clock.now
+        let batch = tokenizer.encodeBatch(lines, threads: threads, addSpecialTokens: addSpecialTokens)
+        let elapsed = clock.now - start
+        if stats {
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            try Console.printJSONLine(Stats(lines: lines.count, tokens: batch.map(\.count).reduce(0, +),
+                                                        bytes: lines.map(\.utf8.count).reduce(0, +),
+                                                        encodeSeconds: (seconds * 10_000).rounded() / 10_000))
+        } else if json {
+            try Console.printJSONLine(["ids": batch])
+        } else {
+            print(batch.map(Self.line).joined(separator: "\n"))
         }
     }
 

@@ -39,23 +39,19 @@ struct TokenizerFertilityCommand: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            let tokenizer = try TokenizerCommandSupport.loadTokenizer(path)
-            let documents = try TrainingCorpus.load(files: data.map { URL(fileURLWithPath: $0) }, language: language)
-            let report = FertilityReport(tokenizer: tokenizer, documents: documents, referenceLanguage: reference,
-                                         threads: max(1, threads))
-            if json {
-                FileHandle.standardOutput.write(report.canonicalJSON())
-                return
-            }
-            print("language  documents     words  tokens/word  tokens/byte  parity")
-            for entry in report.languages {
-                let parity = entry.parity.map { String(format: "%6.3f", $0) } ?? "     -"
-                print(String(format: "%-8@ %10d %9d %12.3f %12.4f  ", entry.language as NSString, entry.documents,
-                             entry.words, entry.tokensPerWord, entry.tokensPerByte) + parity)
-            }
-        } catch let error as TokenizerError {
-            throw TokenizerCommandSupport.fail(error)
+        let tokenizer = try TokenizerCommandSupport.loadTokenizer(path)
+        let documents = try TrainingCorpus.load(files: data.map { URL(fileURLWithPath: $0) }, language: language)
+        let report = FertilityReport(tokenizer: tokenizer, documents: documents, referenceLanguage: reference,
+                                     threads: max(1, threads))
+        if json {
+            FileHandle.standardOutput.write(try report.canonicalJSON())
+            return
+        }
+        print("language  documents     words  tokens/word  tokens/byte  parity")
+        for entry in report.languages {
+            let parity = entry.parity.map { String(format: "%6.3f", $0) } ?? "     -"
+            print(String(format: "%-8@ %10d %9d %12.3f %12.4f  ", entry.language as NSString, entry.documents,
+                         entry.words, entry.tokensPerWord, entry.tokensPerByte) + parity)
         }
     }
 }

@@ -43,8 +43,8 @@ struct TokenizerTrainCommand: ParsableCommand {
     @Option(help: "End-of-sequence token (one of the special tokens).")
     var eosToken: String?
 
-    @Option(help: "Pre-tokenizer regex family: llama3 or gpt2.")
-    var preTokenizer: String = PreTokenizer.llama3.rawValue
+    @Option(help: "Pre-tokenizer regex family.")
+    var preTokenizer: PreTokenizer = .llama3
 
     @Option(name: .customLong("language-weight"), help: "Per-language weight, e.g. --language-weight ga=2 (repeatable).")
     var languageWeights: [String] = []
@@ -63,9 +63,6 @@ struct TokenizerTrainCommand: ParsableCommand {
 
     func validate() throws {
         if data.isEmpty { throw ValidationError("give at least one training file with --data") }
-        if PreTokenizer(rawValue: preTokenizer) == nil || preTokenizer == PreTokenizer.none.rawValue {
-            throw ValidationError("--pre-tokenizer must be llama3 or gpt2, got \(preTokenizer.debugDescription)")
-        }
         _ = try parsedWeights()
     }
 
@@ -83,42 +80,38 @@ struct TokenizerTrainCommand: ParsableCommand {
 
     func run() throws {
         let written = ["tokenizer.json", "tokenizer_config.json", "special_tokens_map.json"]
-            + (eval == nil ? [] : [TokenizerStep.fertilityFileName])
+            + (eval == nil ? [] : [FertilityReport.fileName])
         try OutputFolder(path: out, option: "--out").check(writes: written, force: force)
         let specials = specialTokens.split(separator: ",", omittingEmptySubsequences: true).map(String.init)
         let options = BPETrainerOptions(vocabSize: vocabSize, minFrequency: minFrequency, specialTokens: specials,
                                         bosToken: bosToken, eosToken: eosToken,
-                                        preTokenizer: PreTokenizer(rawValue: preTokenizer) ?? .llama3,
+                                        preTokenizer: preTokenizer,
                                         languageWeights: try parsedWeights(), threads: max(1, threads))
-        do {
-            let documents = try TrainingCorpus.load(files: data.map { URL(fileURLWithPath: $0) }, language: language)
-            let showProgress = TokenizerCommandSupport.stderrIsTerminal && !json
-            let tokenizer = try BPETrainer(options: options).train(documents: documents) { progress in
-                if showProgress {
-                    TokenizerCommandSupport.progressLine("\(progress.phase): \(progress.done)/\(progress.total)")
-                }
+        let documents = try TrainingCorpus.load(files: data.map { URL(fileURLWithPath: $0) }, language: language)
+        let showProgress = Console.stderrIsTerminal && !json
+        let tokenizer = try BPETrainer(options: options).train(documents: documents) { progress in
+            if showProgress {
+                TokenizerCommandSupport.progressLine("\(progress.phase): \(progress.done)/\(progress.total)")
             }
-            if showProgress { TokenizerCommandSupport.progressLine("") }
-            if tokenizer.count < vocabSize {
-                HashConsole.warning("the data yields only \(tokenizer.count) tokens, fewer than --vocab-size \(vocabSize) "
-                    + "(no pair occurs often enough to merge further); a model config must say vocab_size \(tokenizer.count), or add data")
-            }
-            try tokenizer.write(to: URL(fileURLWithPath: out))
-            if let eval {
-                let evalDocuments = try TrainingCorpus.load(files: [URL(fileURLWithPath: eval)], language: language)
-                let report = FertilityReport(tokenizer: tokenizer, documents: evalDocuments, threads: options.threads)
-                let target = URL(fileURLWithPath: out).appendingPathComponent(TokenizerStep.fertilityFileName)
-                try report.canonicalJSON().write(to: target, options: .atomic)
-            }
-            let summary = Summary(out: out, vocabSize: tokenizer.count, merges: tokenizer.merges.count,
-                                  documents: documents.count)
-            if json {
-                try TokenizerCommandSupport.printJSON(summary)
-            } else {
-                print("wrote \(out)/tokenizer.json: \(summary.vocabSize) tokens, \(summary.merges) merges from \(summary.documents) documents")
-            }
-        } catch let error as TokenizerError {
-            throw TokenizerCommandSupport.fail(error)
+        }
+        if showProgress { TokenizerCommandSupport.progressLine("") }
+        if tokenizer.count < vocabSize {
+            Console.warning("the data yields only \(tokenizer.count) tokens, fewer than --vocab-size \(vocabSize) "
+                + "(no pair occurs often enough to merge further); a model config must say vocab_size \(tokenizer.count), or add data")
+        }
+        try tokenizer.write(to: URL(fileURLWithPath: out))
+        if let eval {
+            let evalDocuments = try TrainingCorpus.load(files: [URL(fileURLWithPath: eval)], language: language)
+            let report = FertilityReport(tokenizer: tokenizer, documents: evalDocuments, threads: options.threads)
+            let target = URL(fileURLWithPath: out).appendingPathComponent(FertilityReport.fileName)
+            try report.write(to: target)
+        }
+        let summary = Summary(out: out, vocabSize: tokenizer.count, merges: tokenizer.merges.count,
+                              documents: documents.count)
+        if json {
+            try Console.printJSONLine(summary)
+        } else {
+            print("wrote \(out)/tokenizer.json: \(summary.vocabSize) tokens, \(summary.merges) merges from \(summary.documents) documents")
         }
     }
 

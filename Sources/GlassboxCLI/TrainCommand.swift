@@ -28,9 +28,9 @@ struct TrainCommand: ParsableCommand {
             verifies the checkpoint it resumes from. More ranks than micro-batches leaves ranks idle.
 
             Example: glassbox train --config config.json --options training.json --tokens train.jsonl \
-            --output out --checkpoints out/checkpoints --threads 2
+            --out out --checkpoints out/checkpoints --threads 2
               mpirun -np 4 glassbox train --config config.json --options training.json \
-            --tokens train.jsonl --output out --distributed mpi
+            --tokens train.jsonl --out out --distributed mpi
             """
     )
 
@@ -43,8 +43,14 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Tokenised training split, JSON lines {\"language\": …, \"tokens\": […]}.")
     var tokens: String
 
-    @Option(help: "Directory for the trained model.")
-    var output: String
+    @Option(help: ArgumentHelp("Directory for the trained model.", valueName: "DIR"))
+    var out: String?
+
+    @Option(name: .customLong("output"), help: .hidden)
+    var legacyOutput: String?
+
+    /// `--out` (or its old spelling `--output`).
+    var output: String { out ?? legacyOutput ?? "" }
 
     @Flag(help: "Replace files of an earlier run in the output folder (other files there are never touched).")
     var force = false
@@ -62,9 +68,13 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "Print the result as JSON.")
     var json = false
 
+    func validate() throws {
+        _ = try OutputFlag.resolve(out, legacyOutput, primary: "--out <DIR>", legacy: "--output", required: true)
+    }
+
     func run() throws {
         let support = TrainCommandSupport.self
-        try OutputFolder(path: output, option: "--output").check(
+        try OutputFolder(path: output, option: "--out").check(
             writes: ["config.json", "generation_config.json", "model.safetensors", "training/log.jsonl"], force: force)
         let modelConfig: LlamaConfig = try support.decode(LlamaConfig.self, from: config)
         var trainingOptions: TrainingOptions = try support.decode(TrainingOptions.self, from: options)

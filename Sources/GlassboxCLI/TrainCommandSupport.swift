@@ -5,35 +5,29 @@ import Transformer
 
 /// Shared helpers of `glassbox train` and `glassbox train-bench`.
 enum TrainCommandSupport {
-    /// Prints `error: …` to stderr and returns the failure exit code.
-    static func fail(_ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
-        return ExitStatus.failure.exitCode
-    }
-
     /// Prints `error: …` (with the rank) and, in a data-parallel run, ends every rank: the others
     /// would otherwise wait for this one forever.
     static func fail(_ message: String, group: (any ProcessGroup)?) -> ExitCode {
-        guard let group else { return fail(message) }
+        guard let group else { return Console.fail(message) }
         FileHandle.standardError.write(Data("error: rank \(group.rank) of \(group.size): \(message)\n".utf8))
         group.abort(code: ExitStatus.failure.exitCode.rawValue)
     }
 
     /// Joins the MPI world (`--distributed mpi`).
     static func joinWorld() throws -> any ProcessGroup {
-        do { return try MPIProcessGroup.initialize() } catch { throw fail(error.description) }
+        do { return try MPIProcessGroup.initialize() } catch { throw Console.fail(error.description) }
     }
 
     /// Decodes a JSON file, naming the file and key on failure.
     static func decode<T: Decodable>(_ type: T.Type, from path: String) throws -> T {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw fail("cannot read \(path): \(error.localizedDescription)")
+            throw Console.fail("cannot read \(path): \(error.localizedDescription)")
         }
         do { return try JSONDecoder().decode(T.self, from: data) } catch let error as DecodingError {
-            throw fail("\(path): \(describe(error))")
+            throw Console.fail("\(path): \(describe(error))")
         } catch {
-            throw fail("\(path): \(error)")
+            throw Console.fail("\(path): \(error)")
         }
     }
 
@@ -56,7 +50,7 @@ enum TrainCommandSupport {
     static func readDocuments(_ path: String) throws -> [TokenizedDocument] {
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw fail("cannot read \(path): \(error.localizedDescription)")
+            throw Console.fail("cannot read \(path): \(error.localizedDescription)")
         }
         var docs: [TokenizedDocument] = []
         let decoder = JSONDecoder()
@@ -65,7 +59,7 @@ enum TrainCommandSupport {
                 let d = try decoder.decode(DocumentLine.self, from: Data(line.utf8))
                 docs.append(TokenizedDocument(language: d.language, tokens: d.tokens))
             } catch {
-                throw fail("\(path):\(i + 1): expected {\"language\": \"…\", \"tokens\": [ids…]}")
+                throw Console.fail("\(path):\(i + 1): expected {\"language\": \"…\", \"tokens\": [ids…]}")
             }
         }
         return docs
@@ -98,12 +92,12 @@ enum TrainCommandSupport {
 
 /// A one-line progress display on stderr, only when stderr is a terminal.
 final class ProgressLine {
-    let enabled = isatty(STDERR_FILENO) == 1
+    let enabled = Console.stderrIsTerminal
     var shown = false
 
     func show(_ line: String) {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
+        Console.progress(line)
         shown = true
     }
 

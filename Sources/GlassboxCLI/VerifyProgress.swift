@@ -10,14 +10,14 @@ final class VerifyProgress: @unchecked Sendable {
 
     /// A progress callback, or nil when standard error is not a terminal.
     static func forStandardError() -> ParallelFileHasher.Progress? {
-        guard isatty(2) == 1 else { return nil }
+        guard Console.stderrIsTerminal else { return nil }
         let line = VerifyProgress()
         return { done, total in line.update(done: done, total: total) }
     }
 
     /// Erases the progress line (no-op when not a terminal).
     static func clear() {
-        if isatty(2) == 1 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if Console.stderrIsTerminal { Console.clearProgress() }
     }
 
     private func update(done: Int, total: Int) {
@@ -29,9 +29,8 @@ final class VerifyProgress: @unchecked Sendable {
         let elapsed = max(now.timeIntervalSince(start), 0.001)
         let rate = Double(done) / elapsed
         let eta = rate > 0 ? Double(total - done) / rate : 0
-        let text = String(
-            format: "\rhashing %.0f / %.0f MiB  %.2f GB/s  ETA %.0f s\u{1B}[K",
-            Double(done) / 1_048_576, Double(total) / 1_048_576, rate / 1e9, eta)
-        FileHandle.standardError.write(Data(text.utf8))
+        Console.progress(String(
+            format: "hashing %.0f / %.0f MiB  %.2f GB/s  ETA %.0f s",
+            Double(done) / 1_048_576, Double(total) / 1_048_576, rate / 1e9, eta))
     }
 }

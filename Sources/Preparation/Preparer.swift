@@ -1,3 +1,4 @@
+import BaseIO
 import Digests
 import Foundation
 
@@ -44,7 +45,9 @@ public struct Preparer: Sendable {
         try train.commit()
         try eval.commit()
         let statsURL = outputDirectory.appendingPathComponent("stats.json")
-        try CanonicalJSON.write(statistics, to: statsURL)
+        do { try AtomicFile.write(try CanonicalJSON.encode(statistics), to: statsURL.path) } catch {
+            throw .writeFailed(path: statsURL.path, reason: error.description)
+        }
         var outputs: [String: Digest] = [:]
         for url in [train.destination, eval.destination, statsURL] {
             outputs[url.lastPathComponent] = try Self.digest(of: url)

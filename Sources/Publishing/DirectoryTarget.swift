@@ -1,3 +1,4 @@
+import BaseIO
 import Foundation
 import Verification
 
@@ -55,37 +56,18 @@ struct DirectoryTarget {
     private static func copy(_ file: ReleaseFile, to destination: URL, progress: PublishProgress?) throws(PublishError) {
         let folder = destination.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).glassbox-upload")
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw .writeFailed(path: folder.path, reason: error.localizedDescription)
-        }
         let input = open(file.url.path, O_RDONLY | O_CLOEXEC)
         guard input >= 0 else { throw .releaseUnreadable(directory: file.url.path, reason: String(cString: strerror(errno))) }
         defer { close(input) }
-        let output = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard output >= 0 else { throw .writeFailed(path: temporary.path, reason: String(cString: strerror(errno))) }
-        var closed = false
-        defer {
-            if !closed { close(output) }
+        let output: AtomicFileWriter
+        do { output = try AtomicFileWriter(path: destination.path, temporaryPath: temporary.path) } catch {
+            throw .writeFailed(path: temporary.path, reason: error.description)
         }
-        do throws(PublishError) {
-            try pump(from: input, to: output, path: temporary.path, progress: progress)
-            guard fsync(output) == 0 else { throw .writeFailed(path: temporary.path, reason: String(cString: strerror(errno))) }
-            closed = true
-            guard close(output) == 0 else { throw .writeFailed(path: temporary.path, reason: String(cString: strerror(errno))) }
-            guard rename(temporary.path, destination.path) == 0 else {
-                throw .writeFailed(path: destination.path, reason: String(cString: strerror(errno)))
-            }
-        } catch {
-            unlink(temporary.path)
-            throw error
-        }
-        let directory = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if directory >= 0 { fsync(directory); close(directory) }
+        try pump(from: input, to: output, path: temporary.path, progress: progress)
+        do { try output.commit() } catch { throw .writeFailed(path: destination.path, reason: error.description) }
     }
 
-    private static func pump(from input: Int32, to output: Int32, path: String, progress: PublishProgress?) throws(PublishError) {
+    private static func pump(from input: Int32, to output: AtomicFileWriter, path: String, progress: PublishProgress?) throws(PublishError) {
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         var total: Int64 = 0
         while true {
@@ -95,14 +77,8 @@ struct DirectoryTarget {
                 throw .releaseUnreadable(directory: path, reason: String(cString: strerror(errno)))
             }
             if count == 0 { return }
-            var offset = 0
-            while offset < count {
-                let written = buffer.withUnsafeBytes { write(output, $0.baseAddress.map { $0 + offset }, count - offset) }
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw .writeFailed(path: path, reason: String(cString: strerror(errno)))
-                }
-                offset += written
+            do { try output.write(Array(buffer[..<count])) } catch {
+                throw .writeFailed(path: path, reason: error.description)
             }
             total += Int64(count)
             progress?.advanced(total)

@@ -30,7 +30,7 @@ struct Netrc: Sendable {
         }
         while index < tokens.count {
             let token = tokens[index]
-            let value = index + 1 < tokens.count ? tokens[index + 1] : nil
+            let value: String? = index + 1 < tokens.count ? String(tokens[index + 1]) : nil
             switch token {
             case "machine": flush(); current = (value, Entry()); index += 2
             case "default": flush(); current = (nil, Entry()); index += 1

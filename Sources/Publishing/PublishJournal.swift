@@ -1,3 +1,4 @@
+import BaseIO
 import Digests
 import Foundation
 
@@ -30,12 +31,7 @@ final class PublishJournal {
     func record(_ path: String, _ digest: Digest) {
         entries[path] = digest.description
         guard let file else { return }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(entries) else { return }
-        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = file.appendingPathExtension("tmp")
-        guard (try? data.write(to: temporary)) != nil else { return }
-        _ = rename(temporary.path, file.path)
+        guard let bytes = try? CanonicalJSON.encode(entries) else { return }
+        try? AtomicFile.write(bytes, to: file.path)
     }
 }

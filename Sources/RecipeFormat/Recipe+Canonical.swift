@@ -1,3 +1,4 @@
+import BaseIO
 import Digests
 import Foundation
 
@@ -5,7 +6,7 @@ extension Recipe {
     /// The canonical form: the recipe with every default filled in, as canonical JSON. Comments, key
     /// order, number spelling (`1e-3` vs `0.001`) and omitted defaults do not change it.
     public func canonicalJSON() throws(RecipeError) -> Data {
-        try CanonicalJSON.encode(self)
+        do { return Data(try CanonicalJSON.encode(self)) } catch { throw .notEncodable(reason: error.description) }
     }
 
     /// The recipe's identity: the digest of its canonical form.

@@ -1,3 +1,4 @@
+import BaseIO
 import Foundation
 
 /// The documents of a release, generated from its recorded facts: `README.md` (model card),
@@ -47,20 +48,14 @@ public struct ReleaseDocuments: Sendable {
         self.files = files
     }
 
-    /// Writes every document under `directory` (creating folders), each atomically (temporary name, then rename).
+    /// Writes every document under `directory` (creating folders), each atomically (`BaseIO.AtomicFile`:
+    /// temporary name, fsync, rename over the old file, fsync of the directory).
     public func write(to directory: URL) throws(ReleaseDocsError) {
         for path in paths {
             guard let data = files[path] else { continue }
             let target = directory.appendingPathComponent(path)
-            let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).tmp-\(getpid())")
-            do {
-                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try data.write(to: temporary)
-                if FileManager.default.fileExists(atPath: target.path) { try FileManager.default.removeItem(at: target) }
-                try FileManager.default.moveItem(at: temporary, to: target)
-            } catch {
-                try? FileManager.default.removeItem(at: temporary)
-                throw .unwritable(path: target.path, reason: error.localizedDescription)
+            do { try AtomicFile.write([UInt8](data), to: target.path) } catch {
+                throw .unwritable(path: target.path, reason: error.description)
             }
         }
     }

@@ -1,3 +1,4 @@
+import BaseIO
 /// The validated header of a safetensors file: every rule of the format is checked before any tensor
 /// byte is trusted.
 ///
@@ -37,7 +38,7 @@ public struct SafeTensorsHeader: Sendable, Equatable {
         guard headerBytes.first == UInt8(ascii: "{") else {
             throw .invalidHeader("the header must be a JSON object starting with '{'")
         }
-        guard case let .object(members) = try HeaderJSONParser.parse(headerBytes) else {
+        guard case let .object(members) = try Self.parseJSON(headerBytes) else {
             throw .invalidHeader("the header is not a JSON object")
         }
         dataOffset = 8 + headerBytes.count
@@ -47,7 +48,7 @@ public struct SafeTensorsHeader: Sendable, Equatable {
         dataSize = fileSize - dataOffset
         var metadata: [String: String] = [:]
         var entries: [(info: TensorInfo, begin: UInt64, end: UInt64)] = []
-        for (key, value) in members {
+        for (key, value) in members.map({ ($0.key, $0.value) }) {
             if key == "__metadata__" {
                 metadata = try Self.parseMetadata(value)
             } else {
@@ -69,12 +70,24 @@ public struct SafeTensorsHeader: Sendable, Equatable {
         }
     }
 
-    private static func parseMetadata(_ value: HeaderJSON) throws(SafeTensorsError) -> [String: String] {
+    /// The header as JSON, read by the strict `BaseIO.JSONParser`: duplicate keys refused, at most
+    /// 64 levels deep (a safetensors header needs 3), every error with its byte offset in the header.
+    private static func parseJSON(_ bytes: [UInt8]) throws(SafeTensorsError) -> JSONValue {
+        do { return try JSONParser.parse(bytes, options: .init(maximumDepth: 64, rejectsDuplicateKeys: true)) } catch {
+            switch error {
+            case let .invalidJSON(offset, reason): throw .invalidJSON(offset: offset, reason: reason)
+            case let .duplicateKey(key, _): throw .duplicateKey(key)
+            default: throw .invalidJSON(offset: 0, reason: error.description)
+            }
+        }
+    }
+
+    private static func parseMetadata(_ value: JSONValue) throws(SafeTensorsError) -> [String: String] {
         guard case let .object(members) = value else {
             throw .invalidMetadata(key: nil, reason: "expected an object of strings, found \(value.typeName)")
         }
         var out: [String: String] = [:]
-        for (key, item) in members {
+        for (key, item) in members.map({ ($0.key, $0.value) }) {
             guard case let .string(text) = item else {
                 throw .invalidMetadata(key: key, reason: "values must be strings, found \(item.typeName)")
             }
@@ -84,13 +97,13 @@ public struct SafeTensorsHeader: Sendable, Equatable {
     }
 
     private static func parseTensor(
-        name: String, value: HeaderJSON, dataSize: UInt64
+        name: String, value: JSONValue, dataSize: UInt64
     ) throws(SafeTensorsError) -> (info: TensorInfo, begin: UInt64, end: UInt64) {
         guard case let .object(fields) = value else {
             throw .invalidTensor(name: name, reason: "expected an object, found \(value.typeName)")
         }
-        var dtypeValue: HeaderJSON?, shapeValue: HeaderJSON?, offsetsValue: HeaderJSON?
-        for (key, field) in fields {
+        var dtypeValue: JSONValue?, shapeValue: JSONValue?, offsetsValue: JSONValue?
+        for (key, field) in fields.map({ ($0.key, $0.value) }) {
             switch key {
             case "dtype": dtypeValue = field
             case "shape": shapeValue = field
@@ -115,13 +128,13 @@ public struct SafeTensorsHeader: Sendable, Equatable {
         return (info, begin, end)
     }
 
-    private static func parseShape(name: String, _ value: HeaderJSON?) throws(SafeTensorsError) -> [UInt64] {
+    private static func parseShape(name: String, _ value: JSONValue?) throws(SafeTensorsError) -> [UInt64] {
         guard case let .array(items)? = value else {
             throw .invalidTensor(name: name, reason: "missing or non-array 'shape'")
         }
         var shape: [UInt64] = []
         for item in items {
-            guard let dimension = item.unsignedInteger, dimension <= UInt64(Int.max) else {
+            guard let dimension = item.number?.unsignedInteger, dimension <= UInt64(Int.max) else {
                 throw .invalidTensor(name: name, reason: "shape entries must be non-negative integers")
             }
             shape.append(dimension)
@@ -130,10 +143,10 @@ public struct SafeTensorsHeader: Sendable, Equatable {
     }
 
     private static func parseOffsets(
-        name: String, _ value: HeaderJSON?
+        name: String, _ value: JSONValue?
     ) throws(SafeTensorsError) -> (UInt64, UInt64) {
         guard case let .array(items)? = value, items.count == 2,
-            let begin = items[0].unsignedInteger, let end = items[1].unsignedInteger
+            let begin = items[0].number?.unsignedInteger, let end = items[1].number?.unsignedInteger
         else {
             throw .invalidTensor(name: name, reason: "'data_offsets' must be [begin, end], two non-negative integers")
         }

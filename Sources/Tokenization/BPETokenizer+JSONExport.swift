@@ -1,3 +1,4 @@
+import BaseIO
 import Foundation
 
 extension BPETokenizer {
@@ -5,19 +6,33 @@ extension BPETokenizer {
     /// (created if needed), each atomically, loadable by `tokenizers` and `transformers`'
     /// `PreTrainedTokenizerFast`; `bosToken` / `eosToken` go into the two config files.
     public func write(to directory: URL, modelMaxLength: Int? = nil) throws {
-        try AtomicFile.write(tokenizerJSON(), to: directory.appendingPathComponent("tokenizer.json"))
-        try AtomicFile.write(configJSON(bosToken: bosToken, eosToken: eosToken, modelMaxLength: modelMaxLength),
-                             to: directory.appendingPathComponent("tokenizer_config.json"))
-        var map: [String: JSONOutput] = [:]
+        try Self.writeFile(try tokenizerJSON(), to: directory.appendingPathComponent("tokenizer.json"))
+        try Self.writeFile(try configJSON(bosToken: bosToken, eosToken: eosToken, modelMaxLength: modelMaxLength),
+                           to: directory.appendingPathComponent("tokenizer_config.json"))
+        var map: [String: JSONValue] = [:]
         if let bosToken { map["bos_token"] = .string(bosToken) }
         if let eosToken { map["eos_token"] = .string(eosToken) }
-        try AtomicFile.write(Data(JSONOutput.object(map).data(pretty: true)),
-                             to: directory.appendingPathComponent("special_tokens_map.json"))
+        try Self.writeFile(try Self.canonical(.object(map)), to: directory.appendingPathComponent("special_tokens_map.json"))
     }
 
-    /// The canonical bytes of this tokenizer's tokenizer.json.
-    public func tokenizerJSON() -> Data {
-        let root: [String: JSONOutput] = [
+    /// Writes `data` to `url` atomically (`BaseIO.AtomicFile`), creating the directory.
+    static func writeFile(_ data: Data, to url: URL) throws {
+        do { try AtomicFile.write([UInt8](data), to: url.path) } catch {
+            throw TokenizerError(.io, "cannot write \(url.path): \(error.description)",
+                                 hint: "check that the directory is writable and the disk not full")
+        }
+    }
+
+    /// Canonical JSON bytes (`BaseIO.CanonicalJSON`) of `tree`.
+    static func canonical(_ tree: JSONValue) throws -> Data {
+        do { return Data(try CanonicalJSON.bytes(of: tree)) } catch {
+            throw TokenizerError(.io, "cannot write JSON: \(error.description)")
+        }
+    }
+
+    /// The canonical bytes (`BaseIO.CanonicalJSON`) of this tokenizer's tokenizer.json.
+    public func tokenizerJSON() throws -> Data {
+        let root: [String: JSONValue] = [
             "version": .string("1.0"),
             "truncation": .null,
             "padding": .null,
@@ -35,17 +50,17 @@ extension BPETokenizer {
                 "merges": .array(merges.map { .array([.string($0.left), .string($0.right)]) }),
             ]),
         ]
-        return Data(JSONOutput.object(root).data())
+        return try Self.canonical(.object(root))
     }
 
-    private static func addedTokenJSON(_ token: AddedToken) -> JSONOutput {
+    private static func addedTokenJSON(_ token: AddedToken) -> JSONValue {
         .object(["id": .int(token.id), "content": .string(token.content), "single_word": .bool(false),
                  "lstrip": .bool(token.lstrip), "rstrip": .bool(token.rstrip),
                  "normalized": .bool(token.normalized), "special": .bool(token.special)])
     }
 
-    private func preTokenizerJSON() -> JSONOutput {
-        let byteLevel: (Bool, Bool) -> JSONOutput = { prefix, regex in
+    private func preTokenizerJSON() -> JSONValue {
+        let byteLevel: (Bool, Bool) -> JSONValue = { prefix, regex in
             .object(["type": .string("ByteLevel"), "add_prefix_space": .bool(prefix),
                      "trim_offsets": .bool(true), "use_regex": .bool(regex)])
         }
@@ -53,27 +68,27 @@ extension BPETokenizer {
         case .gpt2: return byteLevel(addPrefixSpace, true)
         case .none: return byteLevel(addPrefixSpace, false)
         case .llama3:
-            let split: JSONOutput = .object(["type": .string("Split"), "pattern": .object(["Regex": .string(preTokenizer.pattern)]),
+            let split: JSONValue = .object(["type": .string("Split"), "pattern": .object(["Regex": .string(preTokenizer.pattern)]),
                                              "behavior": .string("Isolated"), "invert": .bool(false)])
             return .object(["type": .string("Sequence"), "pretokenizers": .array([split, byteLevel(false, false)])])
         }
     }
 
-    private func postProcessorJSON() -> JSONOutput {
+    private func postProcessorJSON() -> JSONValue {
         guard !template.isEmpty else {
             return .object(["type": .string("ByteLevel"), "add_prefix_space": .bool(true),
                             "trim_offsets": .bool(false), "use_regex": .bool(true)])
         }
         let name: (Int) -> String = { token(of: $0) ?? "" }
-        let special: (Int, Int) -> JSONOutput = { id, type in
+        let special: (Int, Int) -> JSONValue = { id, type in
             .object(["SpecialToken": .object(["id": .string(name(id)), "type_id": .int(type)])])
         }
-        let sequence: (String, Int) -> JSONOutput = { id, type in
+        let sequence: (String, Int) -> JSONValue = { id, type in
             .object(["Sequence": .object(["id": .string(id), "type_id": .int(type)])])
         }
         let single = template.before.map { special($0, 0) } + [sequence("A", 0)] + template.after.map { special($0, 0) }
         let pair = single + template.before.map { special($0, 1) } + [sequence("B", 1)] + template.after.map { special($0, 1) }
-        var specials: [String: JSONOutput] = [:]
+        var specials: [String: JSONValue] = [:]
         for id in Set(template.before + template.after) {
             specials[name(id)] = .object(["id": .string(name(id)), "ids": .array([.int(id)]), "tokens": .array([.string(name(id))])])
         }
@@ -81,14 +96,14 @@ extension BPETokenizer {
                         "special_tokens": .object(specials)])
     }
 
-    private func configJSON(bosToken: String?, eosToken: String?, modelMaxLength: Int?) -> Data {
-        var decoder: [String: JSONOutput] = [:]
+    private func configJSON(bosToken: String?, eosToken: String?, modelMaxLength: Int?) throws -> Data {
+        var decoder: [String: JSONValue] = [:]
         for token in addedTokens {
             decoder[String(token.id)] = .object(["content": .string(token.content), "lstrip": .bool(token.lstrip),
                                                  "rstrip": .bool(token.rstrip), "normalized": .bool(token.normalized),
                                                  "single_word": .bool(false), "special": .bool(token.special)])
         }
-        var config: [String: JSONOutput] = [
+        var config: [String: JSONValue] = [
             "tokenizer_class": .string("PreTrainedTokenizerFast"),
             "clean_up_tokenization_spaces": .bool(false),
             "added_tokens_decoder": .object(decoder),
@@ -96,6 +111,6 @@ extension BPETokenizer {
             "eos_token": eosToken.map { .string($0) } ?? .null,
         ]
         if let modelMaxLength { config["model_max_length"] = .int(modelMaxLength) }
-        return Data(JSONOutput.object(config).data(pretty: true))
+        return try Self.canonical(.object(config))
     }
 }

@@ -1,3 +1,4 @@
+import BaseIO
 import Foundation
 
 extension BPETokenizer {
@@ -19,7 +20,7 @@ extension BPETokenizer {
         try self.init(jsonData: data, source: file.path)
         let config = file.deletingLastPathComponent().appendingPathComponent("tokenizer_config.json")
         if let configData = try? Data(contentsOf: config),
-           let root = try? JSONParser.parse([UInt8](configData)) {
+           let root = try? JSONReader.parse([UInt8](configData)) {
             bosToken = BPETokenizer.tokenName(root["bos_token"])
             eosToken = BPETokenizer.tokenName(root["eos_token"])
         }
@@ -35,7 +36,7 @@ extension BPETokenizer {
     /// Parses the bytes of a tokenizer.json; `source` names it in error messages.
     public init(jsonData: Data, source: String = "tokenizer.json") throws {
         do {
-            let root = try JSONParser.parse([UInt8](jsonData))
+            let root = try JSONReader.parse([UInt8](jsonData))
             try self.init(json: JSONReader(root, path: ""))
         } catch let error as TokenizerError {
             throw TokenizerError(error.code, "\(source): \(error.message)", hint: error.hint)

@@ -1,11 +1,54 @@
+import BaseIO
 /// Typed access to a `JSONValue` member with errors that name the field's full path.
 struct JSONReader {
+    /// Parses a whole JSON document with `BaseIO.JSONParser` (128 levels deep at most; an object
+    /// naming a member twice is refused); errors give the byte offset.
+    static func parse(_ bytes: [UInt8]) throws -> JSONValue {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(bytes, options: .init(maximumDepth: 128, rejectsDuplicateKeys: false))
+        } catch {
+            if case let .invalidJSON(offset, reason) = error {
+                throw TokenizerError(.malformedJSON, "not valid JSON: \(reason) at byte offset \(offset)")
+            }
+            throw TokenizerError(.malformedJSON, "not valid JSON: \(error)")
+        }
+        try refuseDuplicateMembers(value)
+        return value
+    }
+
     let value: JSONValue
     let path: String
 
     init(_ value: JSONValue, path: String) {
         self.value = value
         self.path = path
+    }
+
+    /// Refuses an object that names a member twice, showing both values (`"a" appears twice (0 and 1)`).
+    static func refuseDuplicateMembers(_ value: JSONValue) throws {
+        switch value {
+        case .array(let items): for item in items { try refuseDuplicateMembers(item) }
+        case .object(let members):
+            var seen: [String: JSONValue] = [:]
+            for member in members {
+                if let earlier = seen.updateValue(member.value, forKey: member.key) {
+                    throw TokenizerError(.malformedJSON, "not valid JSON: the member \(member.key.debugDescription) appears twice "
+                        + "(\(brief(earlier)) and \(brief(member.value))); a JSON object may name each member once")
+                }
+                try refuseDuplicateMembers(member.value)
+            }
+        default: break
+        }
+    }
+
+    /// A number as written (`5`), a string quoted, anything else by its type — for duplicate-member messages.
+    static func brief(_ value: JSONValue) -> String {
+        switch value {
+        case let .number(number): number.integer.map(String.init) ?? number.text
+        case let .string(text): text.debugDescription
+        default: value.typeName
+        }
     }
 
     /// The reader for member `key` (which may be absent: then its value is `.null`).
@@ -42,9 +85,10 @@ struct JSONReader {
     }
 
     func int() throws -> Int {
-        guard case .number(let number) = value else { throw mismatch("an integer") }
-        guard number == number.rounded(), abs(number) < 9.0e15 else { throw mismatch("an integer") }
-        return Int(number)
+        guard case .number(let number) = value, let integer = number.integer, abs(integer) < 9_000_000_000_000_000 else {
+            throw mismatch("an integer")
+        }
+        return integer
     }
 
     func array() throws -> [JSONReader] {

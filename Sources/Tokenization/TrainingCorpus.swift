@@ -31,7 +31,7 @@ public enum TrainingCorpus {
     }
 
     private static func parse(_ line: Substring, file: URL, line number: Int) throws -> TrainingDocument {
-        let row = try? JSONParser.parse(Array(line.utf8))
+        let row = try? JSONReader.parse(Array(line.utf8))
         guard case .string(let text) = row?["text"] else {
             throw TokenizerError(.invalidTrainingInput, "\(file.path):\(number): not a JSON object with a string \"text\"",
                                  hint: "use the prepare step's train.jsonl format, or a .txt file with one document per line")

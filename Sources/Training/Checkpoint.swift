@@ -1,3 +1,4 @@
+import BaseIO
 import Digests
 import Foundation
 import Transformer
@@ -33,16 +34,16 @@ enum Checkpoint {
     /// Writes a checkpoint of `session` and returns its path.
     static func save(_ session: TrainingSession, loader: LoaderState, log: [TrainingLogEntry], in directory: String) throws(TrainingError) -> String {
         let final = directory + "/" + name(step: session.completedSteps)
-        let tmp = directory + "/." + name(step: session.completedSteps) + ".tmp-\(getpid())"
-        let fm = FileManager.default
-        do {
-            try? fm.removeItem(atPath: tmp)
-            try fm.createDirectory(atPath: tmp, withIntermediateDirectories: true)
-        } catch {
-            throw .io(path: tmp, reason: "cannot create checkpoint directory (\(error.localizedDescription))")
+        let tmp: String
+        do { tmp = try AtomicDirectory.makeStaging(beside: final) } catch {
+            throw .io(path: final, reason: "cannot create checkpoint directory (\(error.description))")
         }
+        var published = false
+        defer { if !published { AtomicDirectory.removeTree(tmp) } }
+        let m = session.model
+        var state = State(step: session.completedSteps, loader: loader, config: m.config, options: session.options.resultDefining,
+                          log: log, files: nil)
         do {
-            let m = session.model
             try m.writeSafeTensors(to: tmp + "/model.safetensors")
             try m.writeSafeTensors(to: tmp + "/exp_avg.safetensors", buffer: session.firstMoment)
             try m.writeSafeTensors(to: tmp + "/exp_avg_sq.safetensors", buffer: session.secondMoment)
@@ -55,18 +56,14 @@ enum Checkpoint {
                 throw .io(path: tmp + "/" + file, reason: "cannot hash the checkpoint file (\(error.description))")
             }
         }
+        state.files = files
         do {
-            let state = State(step: session.completedSteps, loader: loader, config: session.model.config,
-                              options: session.options.resultDefining, log: log, files: files)
-            try AtomicFile.write(try AtomicFile.canonicalJSON(state), to: tmp + "/state.json")
+            try AtomicFile.write(try CanonicalJSON.encode(state), to: tmp + "/state.json")
+            try AtomicDirectory.publish(tmp, at: final)
         } catch {
-            throw .model(error)
+            throw .io(path: final, reason: "cannot write the checkpoint (\(error.description))")
         }
-        if fm.fileExists(atPath: final) { try? fm.removeItem(atPath: final) }
-        guard rename(tmp, final) == 0 else {
-            throw .io(path: final, reason: "cannot rename the finished checkpoint into place (\(String(cString: strerror(errno))))")
-        }
-        AtomicFile.syncDirectory(directory)
+        published = true
         return final
     }
 
@@ -132,16 +129,16 @@ enum Checkpoint {
 
     /// Names of the options that differ.
     static func differences(_ a: TrainingOptions, _ b: TrainingOptions) -> [String] {
-        guard let da = try? JSONSerialization.jsonObject(with: JSONEncoder().encode(a)) as? [String: Any],
-              let db = try? JSONSerialization.jsonObject(with: JSONEncoder().encode(b)) as? [String: Any]
+        guard case .object(let ma)? = try? CanonicalJSON.tree(of: a), case .object(let mb)? = try? CanonicalJSON.tree(of: b)
         else { return a == b ? [] : ["options"] }
+        let da = Dictionary(ma.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
+        let db = Dictionary(mb.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
         return Set(da.keys).union(db.keys).sorted().filter { key in canonical(da[key]) != canonical(db[key]) }
     }
 
-    /// A value's JSON with sorted keys: `"\(value)"` of a dictionary follows its hash order, which
-    /// differs between two equal dictionaries and made equal `language_weights` look different.
-    private static func canonical(_ value: Any?) -> Data? {
-        guard let value else { return nil }
-        return try? JSONSerialization.data(withJSONObject: [value], options: [.sortedKeys])
+    /// A value's canonical bytes (members sorted, so two equal dictionaries compare equal whatever
+    /// their hash order).
+    private static func canonical(_ value: JSONValue?) -> [UInt8]? {
+        value.flatMap { try? CanonicalJSON.bytes(of: $0) }
     }
 }

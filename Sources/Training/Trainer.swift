@@ -1,3 +1,4 @@
+import BaseIO
 import Dispatch
 import Foundation
 import Transformer
@@ -112,11 +113,16 @@ public enum Trainer {
         try createDirectory(dir + "/training")
         do {
             try model.save(to: dir)
-            var bytes: [UInt8] = []
-            for entry in log { bytes += try AtomicFile.canonicalJSON(entry) }
-            try AtomicFile.write(bytes, to: dir + "/training/log.jsonl")
         } catch {
             throw .model(error)
+        }
+        let logPath = dir + "/training/log.jsonl"
+        do {
+            var bytes: [UInt8] = []
+            for entry in log { bytes += try CanonicalJSON.encode(entry) }
+            try AtomicFile.write(bytes, to: logPath)
+        } catch {
+            throw .io(path: logPath, reason: error.description)
         }
         return ["config.json", "generation_config.json", "model.safetensors", "training/log.jsonl"]
     }

@@ -13,7 +13,7 @@ extension LlamaModel {
                 name: prefix + view.name, shape: view.shape,
                 floats: UnsafeBufferPointer(start: source.base + view.offset, count: view.count))
         }
-        try AtomicFile.write(to: path) { sink in try SafeTensorsWriter.write(entries, to: sink) }
+        try Self.writeAtomically(path) { sink in try SafeTensorsWriter.write(entries, to: sink) }
     }
 
     /// Writes a Hugging Face model directory: model.safetensors, config.json, generation_config.json.
@@ -24,8 +24,8 @@ extension LlamaModel {
             throw .io(path: directory, reason: "cannot create directory (\(error.localizedDescription))")
         }
         try writeSafeTensors(to: directory + "/model.safetensors")
-        try AtomicFile.write(try AtomicFile.canonicalJSON(config), to: directory + "/config.json")
-        try AtomicFile.write(try AtomicFile.canonicalJSON(GenerationConfig(config)), to: directory + "/generation_config.json")
+        try Self.writeCanonicalJSON(config, to: directory + "/config.json")
+        try Self.writeCanonicalJSON(GenerationConfig(config), to: directory + "/generation_config.json")
     }
 }
 

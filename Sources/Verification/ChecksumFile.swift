@@ -1,13 +1,12 @@
-import Foundation
 import Digests
 
-/// A `SHA256SUMS` file in GNU coreutils format, as `sha256sum -c` reads it.
+/// A release's `SHA256SUMS`, in GNU coreutils format, read strictly.
 ///
-/// Written: one `<64 lowercase hex>  <path>\n` line per file (two spaces: text mode, which hashes the
-/// same bytes as binary mode on every POSIX system), sorted like the signature manifest; a name with
-/// `\` or a newline is escaped and its line starts with `\`, as coreutils does. Read: also the binary
-/// flag (`*`), the BSD form `SHA256 (path) = hex` and escaped lines; blank lines are refused (as
-/// `sha256sum -c --strict` would), and so is a file named twice.
+/// Lines are `Digests.ChecksumLine`s, written and parsed exactly as `glassbox hash` and `sha256sum`
+/// do (text mode `<hex>  <path>`, binary flag `*`, the BSD form `SHA256 (path) = hex`; a name with
+/// `\`, a newline or a carriage return escaped and its line starting with `\`), sorted like the
+/// signature manifest. Unlike `sha256sum -c`, a release's list must be exact: blank, comment or
+/// malformed lines, a file named twice and names that leave the directory (absolute, `..`) are refused.
 public struct ChecksumFile: Equatable, Sendable {
     /// The conventional name.
     public static let fileName = "SHA256SUMS"
@@ -30,80 +29,26 @@ public struct ChecksumFile: Equatable, Sendable {
 
     /// The file's text.
     public func render() -> String {
-        var out = ""
-        for (path, digest) in entries {
-            let needsEscape = path.contains("\\") || path.contains("\n")
-            let name = needsEscape
-                ? path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n") : path
-            out += (needsEscape ? "\\" : "") + digest.hex + "  " + name + "\n"
-        }
-        return out
+        ChecksumList.format(entries.map { FileHash(path: $0.path, size: 0, digest: $0.digest) })
     }
 
     /// Parses `text` (the content of `path`, used in messages).
     public init(parsing text: String, path: String) throws(VerificationError) {
+        let list = ChecksumList(text: text)
+        if let line = (list.improperlyFormattedLines + list.skippedLines).min() {
+            throw .malformedChecksums(path: path, line: line, reason: "not a checksum line")
+        }
         var entries: [(path: String, digest: Digest)] = []
         var seen = Set<String>()
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
-        for (number, line) in lines.enumerated() {
-            let entry = try Self.parseLine(Substring(line), path: path, line: number + 1)
-            guard seen.insert(entry.path).inserted else {
-                throw .malformedChecksums(path: path, line: number + 1, reason: "'\(entry.path)' is listed twice")
+        for (index, line) in list.lines.enumerated() {
+            let number = index + 1
+            let name = try Self.checkedName(line.path, path: path, line: number)
+            guard seen.insert(name).inserted else {
+                throw .malformedChecksums(path: path, line: number, reason: "'\(name)' is listed twice")
             }
-            entries.append(entry)
+            entries.append((name, line.digest))
         }
         self.entries = entries
-    }
-
-    private static func parseLine(
-        _ raw: Substring, path: String, line: Int
-    ) throws(VerificationError) -> (path: String, digest: Digest) {
-        var text = raw
-        if text.hasSuffix("\r") { text.removeLast() }
-        if text.hasPrefix("SHA256 (") { return try parseTag(text, path: path, line: line) }
-        let escaped = text.hasPrefix("\\")
-        if escaped { text.removeFirst() }
-        let utf8 = Array(text.utf8)
-        guard utf8.count > 66, utf8[64] == UInt8(ascii: " "), utf8[65] == UInt8(ascii: " ") || utf8[65] == UInt8(ascii: "*")
-        else { throw .malformedChecksums(path: path, line: line, reason: "not a checksum line") }
-        let digest: Digest
-        do { digest = try Digest(hex: String(decoding: utf8[0..<64], as: UTF8.self)) } catch {
-            throw .malformedChecksums(path: path, line: line, reason: error.description)
-        }
-        var name = String(decoding: utf8[66...], as: UTF8.self)
-        if escaped { name = try unescape(name, path: path, line: line) }
-        return (try checkedName(name, path: path, line: line), digest)
-    }
-
-    private static func parseTag(
-        _ text: Substring, path: String, line: Int
-    ) throws(VerificationError) -> (path: String, digest: Digest) {
-        guard let separator = text.range(of: ") = ", options: .backwards) else {
-            throw .malformedChecksums(path: path, line: line, reason: "malformed BSD-style line")
-        }
-        let name = String(text[text.index(text.startIndex, offsetBy: 8)..<separator.lowerBound])
-        do {
-            return (try checkedName(name, path: path, line: line), try Digest(hex: String(text[separator.upperBound...])))
-        } catch let error as DigestError {
-            throw .malformedChecksums(path: path, line: line, reason: error.description)
-        } catch {
-            throw .malformedChecksums(path: path, line: line, reason: "\(error)")
-        }
-    }
-
-    private static func unescape(_ name: String, path: String, line: Int) throws(VerificationError) -> String {
-        var out = ""
-        var iterator = name.makeIterator()
-        while let character = iterator.next() {
-            guard character == "\\" else { out.append(character); continue }
-            switch iterator.next() {
-            case "\\": out.append("\\")
-            case "n": out.append("\n")
-            default: throw .malformedChecksums(path: path, line: line, reason: "invalid escape in file name")
-            }
-        }
-        return out
     }
 
     /// Refuses names that would leave the directory (absolute, `..`) — a checksum file must not make

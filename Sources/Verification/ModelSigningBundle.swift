@@ -1,3 +1,4 @@
+import BaseIO
 import Digests
 import Foundation
 
@@ -54,7 +55,7 @@ public struct ModelSigningBundle: Sendable {
                 serialization: .init(method: "files", hashType: "sha256", allowSymlinks: false, ignorePaths: ignorePaths),
                 resources: resources.map { .init(name: $0.path, algorithm: "sha256", digest: $0.digest.hex) }))
         do {
-            let payload = Array(try canonicalEncoder.encode(statement))
+            let payload = Array(try CanonicalJSON.encode(statement).dropLast())
             let signature = try key.sign(pae(payload))
             let bundle = SigstoreBundle(
                 mediaType: SigstoreBundle.mediaTypeV03,
@@ -62,17 +63,11 @@ public struct ModelSigningBundle: Sendable {
                 dsseEnvelope: .init(
                     payload: Data(payload).base64EncodedString(), payloadType: payloadType,
                     signatures: [.init(sig: Data(signature).base64EncodedString(), keyid: "")]))
-            return Array(try canonicalEncoder.encode(bundle)) + [0x0A]
+            return try CanonicalJSON.encode(bundle)
         } catch let error as DigestError {
             throw .key(path: "signing key", reason: error.description)
         } catch {
             throw .refused("cannot encode the signature bundle: \(error)")
         }
     }
-
-    static let canonicalEncoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
 }

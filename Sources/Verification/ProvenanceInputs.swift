@@ -1,5 +1,6 @@
 import Digests
 import Foundation
+import RecipeFormat
 
 /// What `provenance.json` records about how a release was built: the recipe and lock (the build
 /// definition), the fetched sources (resolved dependencies) and the builder's version.
@@ -41,51 +42,36 @@ public struct ProvenanceInputs: Sendable, Equatable {
         self.builderVersion = builderVersion
     }
 
+    /// Why `recipe.toml` could not be read as a recipe (then `dependencies` is empty), for a warning.
+    public private(set) var recipeLoadFailure: String?
+
     /// Derives the inputs from `recipe.toml` and `recipe.lock.json` in `directory` (each optional).
-    /// Sources are read from the recipe's `[[data.sources]]` tables (`id`, `uri`, `sha256` written as
-    /// basic or literal strings, one key per line, as Glassbox writes recipes); sources without a digest are left out.
+    /// Sources are the recipe's `[[data.sources]]` as `RecipeFormat` reads them; sources without a
+    /// `sha256` are left out. A recipe that does not load gives no sources and sets `recipeLoadFailure`.
     public init(releaseDirectory directory: URL, builderVersion: String) throws(VerificationError) {
         self.builderVersion = builderVersion
         let recipeURL = directory.appendingPathComponent("recipe.toml")
         let lockURL = directory.appendingPathComponent("recipe.lock.json")
         recipeDigest = try Self.digestIfPresent(recipeURL)
         lockDigest = try Self.digestIfPresent(lockURL)
-        if recipeDigest != nil, let text = try? String(contentsOf: recipeURL, encoding: .utf8) {
-            dependencies = Self.scanSources(text)
-        } else {
-            dependencies = []
+        dependencies = []
+        guard recipeDigest != nil else { return }
+        do {
+            dependencies = Self.dependencies(of: try Recipe.load(contentsOf: recipeURL))
+        } catch {
+            recipeLoadFailure = error.description
+        }
+    }
+
+    /// The sources of `recipe` that are pinned by a `sha256`.
+    public static func dependencies(of recipe: Recipe) -> [Dependency] {
+        recipe.data.sources.compactMap { source in
+            source.sha256.map { Dependency(name: source.id, uri: source.uri, digest: $0) }
         }
     }
 
     private static func digestIfPresent(_ url: URL) throws(VerificationError) -> Digest? {
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         return try ParallelFileHasher.hashFile(at: url).digest
-    }
-
-    /// Reads the `id`, `uri`, `sha256` string keys of each `[[data.sources]]` table.
-    static func scanSources(_ text: String) -> [Dependency] {
-        var sources: [[String: String]] = []
-        var inSource = false
-        for rawLine in text.split(whereSeparator: \.isNewline) {
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
-            if line.hasPrefix("[") {
-                inSource = line == "[[data.sources]]"
-                if inSource { sources.append([:]) }
-                continue
-            }
-            guard inSource, let equals = line.firstIndex(of: "=") else { continue }
-            let key = line[..<equals].trimmingCharacters(in: .whitespaces)
-            let value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-            guard ["id", "uri", "sha256"].contains(key), let quote = value.first, quote == "\"" || quote == "'",
-                let close = value.dropFirst().firstIndex(of: quote)
-            else { continue }
-            sources[sources.count - 1][key] = String(value[value.index(after: value.startIndex)..<close])
-        }
-        return sources.compactMap { fields in
-            guard let id = fields["id"], let uri = fields["uri"], let text = fields["sha256"],
-                let digest = try? Digest(parsing: text)
-            else { return nil }
-            return Dependency(name: id, uri: uri, digest: digest)
-        }
     }
 }

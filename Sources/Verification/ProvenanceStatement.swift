@@ -1,3 +1,4 @@
+import BaseIO
 import Digests
 import Foundation
 
@@ -93,9 +94,9 @@ public struct ProvenanceStatement: Codable, Sendable, Equatable {
             runDetails: RunDetails(builder: Builder(id: "https://glassbox.dev/builder", version: ["glassbox": inputs.builderVersion])))
     }
 
-    /// Canonical JSON bytes (sorted keys, no escaped slashes, trailing newline).
+    /// Canonical JSON bytes (`BaseIO.CanonicalJSON`: RFC 8785 and a trailing newline).
     public func canonicalJSON() throws(VerificationError) -> [UInt8] {
-        do { return Array(try ModelSigningBundle.canonicalEncoder.encode(self)) + [0x0A] } catch {
+        do { return try CanonicalJSON.encode(self) } catch {
             throw .refused("cannot encode provenance.json: \(error)")
         }
     }

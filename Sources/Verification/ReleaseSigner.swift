@@ -1,3 +1,4 @@
+import BaseIO
 import Digests
 import Foundation
 
@@ -35,7 +36,7 @@ public struct ReleaseSigner {
     public init(key: SigningKey, minisignKey: MinisignSecretKey? = nil, provenance: ProvenanceInputs,
                 hasher: ParallelFileHasher = ParallelFileHasher()) throws(VerificationError) {
         guard key.algorithm != .ed25519 else {
-            throw .refused("model.sig needs an ECDSA key (OpenSSF model-signing rejects Ed25519); make one with `glassbox keygen --out NAME`")
+            throw .refused("model.sig needs an ECDSA key (OpenSSF model-signing rejects Ed25519); make one with `glassbox keygen --name NAME`")
         }
         self.key = key
         self.minisignKey = minisignKey
@@ -54,7 +55,8 @@ public struct ReleaseSigner {
         }
         var written: [String] = []
         func put(_ name: String, _ bytes: [UInt8]) throws(VerificationError) -> (path: String, digest: Digest) {
-            try AtomicFile.write(bytes, to: directory.appendingPathComponent(name))
+            let path = directory.appendingPathComponent(name).path
+            do { try AtomicFile.write(bytes, to: path) } catch { throw VerificationError.io(path: path, reason: error.description) }
             written.append(name)
             return (name, Digest.sha256(of: bytes))
         }

@@ -1,6 +1,7 @@
 import Builder
 import Foundation
 import RecipeFormat
+import TestSupport
 
 /// A temporary recipe directory with two local sources, a store, and helpers to build it.
 struct BuildFixture {
@@ -51,7 +52,7 @@ struct BuildFixture {
         """
 
     init(recipe: String = BuildFixture.recipeText) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("builder-test-\(UUID().uuidString)")
+        root = try TemporaryDirectory.create(prefix: "builder-test-")
         let data = root.appendingPathComponent("recipe/data")
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
         try Data(recipe.utf8).write(to: recipeURL)

@@ -1,5 +1,5 @@
 import Builder
-import ContentStore
+import ContentStorage
 import Digests
 import Foundation
 import Testing

@@ -2,6 +2,7 @@ import Digests
 import Foundation
 import Testing
 @testable import Fetching
+import TestSupport
 
 @Suite("archives: tar, tar.gz, zip and hostile members")
 struct ArchiveTests {
@@ -14,7 +15,7 @@ struct ArchiveTests {
     }
 
     private func fetch(_ folder: TemporaryDirectory, _ file: String, _ format: ArchiveFormat, members: [String] = []) throws -> FetchedSource {
-        let digest = try FileHashing.digest(of: folder.path(file), source: "t")
+        let digest = try FileHasher.digest(of: folder.path(file), source: "t")
         let spec = SourceSpec(id: "a", uri: "file:" + file, sha256: digest, archive: format, members: members)
         return try Fetcher(options: testOptions(folder)).fetch(spec, recipeDirectory: folder.url, into: folder.path("out"))
     }
@@ -35,7 +36,7 @@ struct ArchiveTests {
         for path in ["corpus/cs.txt", "corpus/big.log"] {
             #expect(try Data(contentsOf: folder.path("out/" + path)) == Data(contentsOf: folder.path("src/" + path)))
         }
-        #expect(result.digest == (try FileHashing.digest(of: folder.path(file), source: "t")))
+        #expect(result.digest == (try FileHasher.digest(of: folder.path(file), source: "t")))
     }
 
     @Test("members selects a subset")

@@ -2,6 +2,7 @@ import Digests
 import Foundation
 import Testing
 @testable import Fetching
+import TestSupport
 
 @Suite("a disk that fills during a download")
 struct DiskFullTests {

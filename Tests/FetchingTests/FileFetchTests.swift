@@ -2,6 +2,7 @@ import Digests
 import Foundation
 import Testing
 @testable import Fetching
+import TestSupport
 
 @Suite("file: sources, URIs and globs")
 struct FileFetchTests {

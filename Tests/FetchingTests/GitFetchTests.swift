@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import Fetching
+import TestSupport
 
 /// A temporary git repository made with the git CLI: two commits, a few files.
 struct TestRepository {

@@ -3,11 +3,12 @@ import Foundation
 import TestSupport
 import Testing
 @testable import Fetching
+import TestSupport
 
 /// Quick options for tests: tiny back-off, no progress, cache inside the test folder.
 func testOptions(_ folder: TemporaryDirectory, attempts: Int = 5, caBundle: URL? = nil) -> FetchOptions {
     FetchOptions(attempts: attempts, initialBackoff: 0.01, maximumBackoff: 2, caBundle: caBundle,
-                 cacheDirectory: folder.path("cache"), connectTimeout: 5, stallTimeout: 5, progress: .never)
+                 cacheDirectory: folder.path("cache"), connectTimeout: 5, stallTimeout: 5)
 }
 
 @Suite("HTTP fetching against nginx and a fault-injecting server")
@@ -165,10 +166,25 @@ struct HTTPRecoveryTests {
         #expect(server.ranges == ["bytes=1000-", ""])
     }
 
-    @Test("progress sizes are printed in decimal units")
-    func progressFormat() {
-        #expect(ProgressLine.format(999) == "999 B")
-        #expect(ProgressLine.format(1_500_000) == "1.5 MB")
-        #expect(ProgressLine.format(2_000_000_000) == "2.0 GB")
+    /// Reports collected from a progress callback.
+    final class Reports: @unchecked Sendable {
+        private let lock = NSLock()
+        private var items: [FetchProgress] = []
+        func append(_ item: FetchProgress) { lock.lock(); items.append(item); lock.unlock() }
+        var all: [FetchProgress] { lock.lock(); defer { lock.unlock() }; return items }
+    }
+
+    @Test("progress goes to the callback, never to the terminal; quick downloads report nothing")
+    func progressCallback() {
+        let reports = Reports()
+        #expect(FetchProgressReporter(source: "web", report: nil) == nil)
+        let reporter = FetchProgressReporter(source: "web", report: { reports.append($0) })
+        reporter?.total = 100
+        reporter?.update(bytes: 10)
+        reporter?.finish()
+        #expect(reports.all.isEmpty)
+        let report = FetchProgress(source: "web", bytes: 50, total: 100, bytesPerSecond: 10, finished: false)
+        #expect(report.secondsLeft == 5)
+        #expect(FetchProgress(source: "web", bytes: 50, total: nil, bytesPerSecond: 10, finished: false).secondsLeft == nil)
     }
 }

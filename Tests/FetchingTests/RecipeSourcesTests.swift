@@ -2,6 +2,7 @@ import Digests
 import Foundation
 import Testing
 @testable import Fetching
+import TestSupport
 
 @Suite("a recipe's three kinds of source together")
 struct RecipeSourcesTests {

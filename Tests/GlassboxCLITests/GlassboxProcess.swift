@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `glassbox` binary (or any tool) as a child process, for end-to-end CLI tests.
 ///
@@ -56,8 +57,7 @@ enum GlassboxProcess {
     static func runTool(
         _ tool: String, _ args: [String], stdin: Data? = nil, env: [String: String] = [:], cwd: String? = nil
     ) throws -> Output {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("glassbox-proc-" + UUID().uuidString)
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let scratch = try TemporaryDirectory.create(prefix: "glassbox-proc-")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let outURL = scratch.appendingPathComponent("stdout")
         let errURL = scratch.appendingPathComponent("stderr")

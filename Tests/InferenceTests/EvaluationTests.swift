@@ -3,6 +3,7 @@ import Kernels
 import Testing
 @testable import Evaluation
 @testable import Inference
+import TestSupport
 
 /// A tokenizer double that knows the goldens' documents: text → the ids transformers' tokenizer gave.
 private struct GoldenTokenizer: TextTokenizer {
@@ -45,8 +46,8 @@ private struct GoldenTokenizer: TextTokenizer {
         #expect(try run1.results.canonicalJSON() == run2.results.canonicalJSON())
         #expect(run1.results.languages.map(\.language) == ["cs", "el", "en"])
         #expect(run1.results.languages.allSatisfy { $0.documents == 2 })
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("glassbox-eval-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let temporary = try TemporaryDirectory(prefix: "glassbox-eval-")
+        let directory = temporary.url
         let file = directory.appendingPathComponent("eval/results.json")
         try run1.results.write(to: file)
         let bytes = try Data(contentsOf: file)
@@ -107,7 +108,7 @@ private struct GoldenTokenizer: TextTokenizer {
     }
 
     @Test func vectorisedScoringKeepsTheScalarBits() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SplitMix64(seed: 0x5C0_0001)
         for count in [1, 15, 16, 17, 255, 256, 257, 1000] {
             let row = (0..<count).map { _ in Float.random(in: -30...30, using: &generator) }
             let target = count / 3
@@ -120,7 +121,7 @@ private struct GoldenTokenizer: TextTokenizer {
     }
 
     @Test func attentionWeightedSumKeepsTheScalarBits() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SplitMix64(seed: 0x5C0_0002)
         for (width, length, stride) in [(32, 7, 48), (40, 33, 40), (12, 5, 12), (3, 9, 7), (64, 1, 64)] {
             let p = (0..<length).map { _ in Float.random(in: 0...1, using: &generator) }
             let values = (0..<length * stride).map { _ in Float.random(in: -2...2, using: &generator) }
@@ -144,9 +145,8 @@ private struct GoldenTokenizer: TextTokenizer {
     }
 
     @Test func jsonLinesAndPlainFilesLoad() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("glassbox-evaldata-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let temporary = try TemporaryDirectory(prefix: "glassbox-evaldata-")
+        let directory = temporary.url
         let lines = directory.appendingPathComponent("eval.jsonl")
         try Data("{\"language\":\"cs\",\"source\":\"a\",\"text\":\"Dobrý den\"}\n\n{\"language\":\"de\",\"text\":\"Hallo\"}\n".utf8).write(to: lines)
         #expect(try EvaluationDocument.load(lines).map(\.language) == ["cs", "de"])

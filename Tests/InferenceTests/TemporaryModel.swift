@@ -1,15 +1,17 @@
 import Foundation
+import TestSupport
 
 /// A copy of a fixture model in a fresh temporary directory, removed on deinit.
 final class TemporaryModel {
     let url: URL
 
     init(copying name: String) throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("glassbox-inference-\(UUID().uuidString)")
+        let parent = try TemporaryDirectory.create(prefix: "glassbox-inference-")
+        url = parent.appendingPathComponent("model")
         try FileManager.default.copyItem(at: try Goldens.directory(name), to: url)
     }
 
-    deinit { try? FileManager.default.removeItem(at: url) }
+    deinit { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
 
     /// Rewrites config.json through `edit`.
     func editConfig(_ edit: (inout [String: Any]) -> Void) throws {

@@ -2,11 +2,12 @@ import Digests
 import Foundation
 import Testing
 @testable import Preparation
+import TestSupport
 
 /// A temporary folder for one test, removed afterwards.
 final class Scratch {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("glassbox-prepare-\(UUID().uuidString)")
-    init() throws { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) }
+    let url: URL
+    init() throws { url = try TemporaryDirectory.create(prefix: "glassbox-prepare-") }
     deinit { try? FileManager.default.removeItem(at: url) }
 
     func file(_ name: String, _ bytes: [UInt8]) throws -> InputFile {

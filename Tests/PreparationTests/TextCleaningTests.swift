@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Preparation
+import TestSupport
 
 @Suite("UTF-8 repair, NFC and line clean-up")
 struct TextCleaningTests {
@@ -30,12 +31,11 @@ struct TextCleaningTests {
 
     @Test("replacement matches Swift's own decoder on pseudo-random bytes")
     func matchesStandardLibrary() {
-        var state: UInt64 = 42
+        var generator = SplitMix64(seed: 42)
         for _ in 0..<2000 {
             var bytes = [UInt8]()
             for _ in 0..<24 {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                let pick = UInt8(truncatingIfNeeded: state >> 59)
+                let pick = UInt8(truncatingIfNeeded: generator.next() >> 59)
                 bytes.append([0x41, 0x80, 0xBF, 0xC3, 0xA9, 0xE2, 0x82, 0xAC, 0xF0, 0x9F, 0x98, 0x80, 0xED, 0xA0, 0xF4, 0x90,
                               0xC0, 0xF5, 0xE0, 0x9F, 0x20, 0x0A, 0x8F, 0xFF, 0xC2, 0xA0, 0xE1, 0xF1, 0x90, 0x8F, 0xEF, 0xBB][Int(pick)])
             }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import SafeTensors
+import TestSupport
 
 /// Hand-crafted files that break one rule each; every one must give its own `SafeTensorsError`.
 struct HostileFileTests {
@@ -144,9 +145,8 @@ struct HostileFileTests {
     }
 
     @Test func fileTruncatedAfterOpening() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("st-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let temporary = try TemporaryDirectory(prefix: "st-")
+        let directory = temporary.url
         let url = directory.appendingPathComponent("x.safetensors")
         try Data(Self.file(Self.one, data: [0, 0, 0x80, 0x3F])).write(to: url)
         let file = try SafeTensorsFile(contentsOf: url)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A real nginx serving `root` on 127.0.0.1:<free port>, started with its own prefix and config in a
 /// temporary folder (`daemon off`, one process, current user) and stopped by `stop()` or `deinit`.

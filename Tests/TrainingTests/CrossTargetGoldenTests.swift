@@ -27,7 +27,7 @@ import Digests
         process.arguments = [
             "train", "--config", inputs.appendingPathComponent("config.json").path,
             "--options", inputs.appendingPathComponent("options.json").path,
-            "--tokens", inputs.appendingPathComponent("train.jsonl").path, "--output", dir + "/out", "--threads", "2",
+            "--tokens", inputs.appendingPathComponent("train.jsonl").path, "--out", dir + "/out", "--threads", "2",
         ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

@@ -1,6 +1,7 @@
 import Foundation
 import Training
 import Transformer
+import TestSupport
 
 /// Fixtures (Tools/make_training_goldens.py) and small synthetic runs.
 enum Support {
@@ -26,9 +27,7 @@ enum Support {
     }
 
     static func temporaryDirectory() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("glassbox-training-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir.path
+        try TemporaryDirectory.create(prefix: "glassbox-training-").path
     }
 
     static let tinyConfig = LlamaConfig(

@@ -1,5 +1,6 @@
 import Foundation
 import Transformer
+import TestSupport
 
 /// Paths of committed goldens (made by Tools/make_training_goldens.py).
 enum Fixture {
@@ -23,8 +24,6 @@ enum Fixture {
 
     /// A fresh temporary directory.
     static func temporaryDirectory() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("glassbox-transformer-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir.path
+        try TemporaryDirectory.create(prefix: "glassbox-transformer-").path
     }
 }

@@ -1,6 +1,7 @@
 import Kernels
 import Testing
 @testable import Transformer
+import TestSupport
 
 @Suite struct GradientTests {
     /// Every tensor's gradient (3 sampled entries each) against central finite differences of the
@@ -11,10 +12,9 @@ import Testing
                                  numAttentionHeads: 4, numKeyValueHeads: 2, headDim: 4, maxPositionEmbeddings: 8,
                                  tieWordEmbeddings: tied)
         let model = try LlamaModel(config: config)
-        var state: UInt64 = tied ? 1 : 2
+        var generator = SplitMix64(seed: tied ? 1 : 2)
         for i in 0..<model.parameters.count {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            model.parameters.base[i] = Float(Int(state >> 40) % 2001 - 1000) / 2000
+            model.parameters.base[i] = Float(Int(generator.next() >> 40) % 2001 - 1000) / 2000
         }
         for view in model.layout.views where view.role == .norm {
             for i in 0..<view.count { model.parameters.base[view.offset + i] += 1 }

@@ -1,3 +1,4 @@
+import BaseIO
 import Foundation
 import Testing
 @testable import Transformer
@@ -7,7 +8,7 @@ import Testing
         let config = LlamaConfig(vocabSize: 100, hiddenSize: 64, intermediateSize: 96, numHiddenLayers: 2,
                                  numAttentionHeads: 4, numKeyValueHeads: 2, maxPositionEmbeddings: 128,
                                  ropeTheta: 500_000, tieWordEmbeddings: true, bosTokenId: 1, eosTokenId: 2)
-        let bytes = try AtomicFile.canonicalJSON(config)
+        let bytes = try CanonicalJSON.encode(config)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
         for key in ["architectures", "model_type", "rope_theta", "rope_parameters", "torch_dtype", "dtype", "head_dim",
                     "num_key_value_heads", "tie_word_embeddings", "bos_token_id", "eos_token_id", "rms_norm_eps"] {
@@ -42,7 +43,7 @@ import Testing
         #expect(none.bosTokenId == nil && none.eosTokenIds.isEmpty && none.problems().isEmpty)
         var config = none
         config.eosTokenIds = [3, 4]
-        let bytes = try AtomicFile.canonicalJSON(config)
+        let bytes = try CanonicalJSON.encode(config)
         #expect(String(decoding: bytes, as: UTF8.self).contains(#""bos_token_id":null"#))
         #expect(try JSONDecoder().decode(LlamaConfig.self, from: Data(bytes)) == config)
         let linear = #"{"rope_scaling": {"type": "linear", "factor": 2.0}}"#

@@ -1,3 +1,4 @@
+import BaseIO
 import Foundation
 import Kernels
 import SafeTensors
@@ -65,7 +66,7 @@ import Testing
                     SafeTensorsWriter.Entry(name: view.name, shape: view.shape,
                                             floats: UnsafeBufferPointer(start: model.parameters.base + view.offset, count: view.count))
                 } + [SafeTensorsWriter.Entry(name: name, shape: [4], floats: e)].compactMap { $0 }
-                try AtomicFile.write(to: dir + "/model.safetensors") { sink in try SafeTensorsWriter.write(entries, to: sink) }
+                try AtomicFile.write(to: dir + "/model.safetensors") { writer in try SafeTensorsWriter.write(entries, to: { try writer.write($0) }) }
             }
         }
         try rewrite(adding: "model.layers.0.self_attn.rotary_emb.inv_freq")

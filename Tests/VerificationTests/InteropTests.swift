@@ -8,12 +8,12 @@ import Testing
 /// Glassbox's bundles have the exact shape the reference verifier checks.
 struct InteropTests {
     static func key(_ relative: String) throws -> (path: String, key: VerifyingKey) {
-        let url = try TestSupport.fixtures().appendingPathComponent(relative)
+        let url = try VerificationFixtures.fixtures().appendingPathComponent(relative)
         return (url.lastPathComponent, try VerifyingKey(pem: Array(try Data(contentsOf: url))))
     }
 
     @Test func referenceBundleVerifies() throws {
-        let fixtures = try TestSupport.fixtures()
+        let fixtures = try VerificationFixtures.fixtures()
         let verifier = ReleaseVerifier(
             publicKey: try Self.key("reference/p256.pub.pem"),
             signatureFile: fixtures.appendingPathComponent("reference/model.sig"))
@@ -23,7 +23,7 @@ struct InteropTests {
     }
 
     @Test func referenceP384BundleVerifies() throws {
-        let fixtures = try TestSupport.fixtures()
+        let fixtures = try VerificationFixtures.fixtures()
         let key = try Self.key("reference/p384.pub.pem")
         #expect(key.key.algorithm == .ecdsaP384)
         let verifier = ReleaseVerifier(publicKey: key, signatureFile: fixtures.appendingPathComponent("reference/model.p384.sig"))
@@ -32,7 +32,7 @@ struct InteropTests {
     }
 
     @Test func resigningGivesTheSameChecksumsAndProvenance() throws {
-        let (root, release, key) = try TestSupport.signedRelease()
+        let (root, release, key) = try VerificationFixtures.signedRelease()
         defer { try? FileManager.default.removeItem(at: root) }
         let sums = try Data(contentsOf: release.appendingPathComponent("SHA256SUMS"))
         let provenance = try Data(contentsOf: release.appendingPathComponent("provenance.json"))
@@ -44,7 +44,7 @@ struct InteropTests {
     }
 
     @Test func referenceManifestMatchesGlassboxOrderAndDigests() throws {
-        let fixtures = try TestSupport.fixtures()
+        let fixtures = try VerificationFixtures.fixtures()
         let bundle = try ModelSigningBundle(
             parsing: Array(try Data(contentsOf: fixtures.appendingPathComponent("reference/model.sig"))), path: "model.sig")
         let inventory = try ReleaseInventory(directory: fixtures.appendingPathComponent("reference/model"))
@@ -58,7 +58,7 @@ struct InteropTests {
     }
 
     @Test func referenceBundleRejectsAnotherKey() throws {
-        let fixtures = try TestSupport.fixtures()
+        let fixtures = try VerificationFixtures.fixtures()
         let verifier = ReleaseVerifier(
             publicKey: try Self.key("reference/other.pub.pem"),
             signatureFile: fixtures.appendingPathComponent("reference/model.sig"))
@@ -70,7 +70,7 @@ struct InteropTests {
 
     @Test(arguments: ["model.sig", "model.hand-python.sig", "model.hand-shell.sig"])
     func sharedExampleBundlesVerify(bundle: String) throws {
-        let base = try TestSupport.fixtures().appendingPathComponent("shared-example")
+        let base = try VerificationFixtures.fixtures().appendingPathComponent("shared-example")
         let verifier = ReleaseVerifier(
             publicKey: try Self.key("shared-example/p256.pub.pem"), signatureFile: base.appendingPathComponent(bundle))
         let report = try verifier.verify(base.appendingPathComponent("model"))
@@ -78,7 +78,7 @@ struct InteropTests {
     }
 
     @Test func sharedExampleChecksumsAndMinisignVerify() throws {
-        let base = try TestSupport.fixtures().appendingPathComponent("shared-example")
+        let base = try VerificationFixtures.fixtures().appendingPathComponent("shared-example")
         let minisign = try MinisignPublicKey(
             parsing: String(contentsOf: base.appendingPathComponent("minisign.pub"), encoding: .utf8), path: "minisign.pub")
         let verifier = ReleaseVerifier(sumsFile: base.appendingPathComponent("SHA256SUMS"), minisignKey: minisign)
@@ -88,7 +88,7 @@ struct InteropTests {
     }
 
     @Test func glassboxBundleHasTheReferenceShape() throws {
-        let (root, release, key) = try TestSupport.signedRelease()
+        let (root, release, key) = try VerificationFixtures.signedRelease()
         defer { try? FileManager.default.removeItem(at: root) }
         let bytes = Array(try Data(contentsOf: release.appendingPathComponent("model.sig")))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
@@ -103,7 +103,7 @@ struct InteropTests {
     }
 
     @Test func provenanceRecordsRecipeAndSources() throws {
-        let (root, release, _) = try TestSupport.signedRelease()
+        let (root, release, _) = try VerificationFixtures.signedRelease()
         defer { try? FileManager.default.removeItem(at: root) }
         let data = try Data(contentsOf: release.appendingPathComponent("provenance.json"))
         let statement = try JSONDecoder().decode(ProvenanceStatement.self, from: data)

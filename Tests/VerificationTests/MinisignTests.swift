@@ -45,14 +45,14 @@ struct MinisignTests {
 
     @Test(.enabled(if: minisign != nil, "minisign is not installed (make deps installs it)"))
     func realMinisignVerifiesGlassboxSignature() throws {
-        let directory = try TestSupport.temporaryDirectory()
+        let directory = try VerificationFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let secret = try MinisignSecretKey(parsing: try Self.secretKeyText(), path: "k.key")
         let message = Array("hello minisign\n".utf8)
         try Data(message).write(to: directory.appendingPathComponent("SHA256SUMS"))
         let signature = try MinisignSignature(signing: message, with: secret, trustedComment: "file:SHA256SUMS\thashed")
-        try TestSupport.write(signature.render(), to: directory.appendingPathComponent("SHA256SUMS.minisig"))
-        try TestSupport.write(secret.publicKey.render(), to: directory.appendingPathComponent("k.pub"))
+        try VerificationFixtures.write(signature.render(), to: directory.appendingPathComponent("SHA256SUMS.minisig"))
+        try VerificationFixtures.write(secret.publicKey.render(), to: directory.appendingPathComponent("k.pub"))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(Self.minisign))
         process.arguments = ["-V", "-q", "-p", directory.appendingPathComponent("k.pub").path,

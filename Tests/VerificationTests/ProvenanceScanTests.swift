@@ -1,27 +1,30 @@
 import Digests
+import Foundation
+import RecipeFormat
 import Testing
+import TestSupport
 
 @testable import Verification
 
-/// The recipe scan that feeds provenance's resolved dependencies.
+/// Provenance's resolved dependencies come from the recipe as `RecipeFormat` reads it.
 struct ProvenanceScanTests {
-    @Test func readsSourcesFromRecipeTables() throws {
+    @Test func readsPinnedSourcesThroughTheRecipeParser() throws {
         let digest = "sha256:" + String(repeating: "cd", count: 32)
-        let recipe = """
-            format = 1
-            [release]
-            name = "x"
-            [[data.sources]]
-            id = "a"   # first
-            uri = 'file:data/a.txt'
-            sha256 = "\(digest)"
-            [[data.sources]]
-            id = "no-digest"
-            uri = "file:data/b.txt"
-            [data]
-            seed = 1
-            """
-        let found = ProvenanceInputs.scanSources(recipe)
-        #expect(found == [.init(name: "a", uri: "file:data/a.txt", digest: try Digest(parsing: digest))])
+        let recipe = RecipeTemplate.starter.replacingOccurrences(
+            of: "# sha256 = \"sha256:…\"", with: "sha256 = \"\(digest)\"")
+        let directory = try TemporaryDirectory()
+        try directory.write("recipe.toml", text: recipe)
+        let inputs = try ProvenanceInputs(releaseDirectory: URL(fileURLWithPath: directory.path), builderVersion: "test")
+        #expect(inputs.recipeLoadFailure == nil)
+        #expect(inputs.dependencies == [.init(name: "corpus-cs", uri: "file:data/corpus-cs.txt", digest: try Digest(parsing: digest))])
+    }
+
+    @Test func aRecipeThatDoesNotLoadGivesNoSourcesAndSaysWhy() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("recipe.toml", text: "format = 1\n[[data.sources]]\nid = \"a\"\n")
+        let inputs = try ProvenanceInputs(releaseDirectory: URL(fileURLWithPath: directory.path), builderVersion: "test")
+        #expect(inputs.dependencies.isEmpty)
+        #expect(inputs.recipeLoadFailure != nil)
+        #expect(inputs.recipeDigest != nil)
     }
 }

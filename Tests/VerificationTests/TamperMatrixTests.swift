@@ -12,7 +12,7 @@ struct TamperMatrixTests {
         let release: URL
         let key: SigningKey
 
-        init() throws { (root, release, key) = try TestSupport.signedRelease() }
+        init() throws { (root, release, key) = try VerificationFixtures.signedRelease() }
 
         func verify(withKey: Bool = true) throws -> VerificationReport {
             let publicKey = withKey ? ("release.pub", try key.verifyingKey()) : nil
@@ -76,8 +76,8 @@ struct TamperMatrixTests {
         try FileManager.default.removeItem(at: fixture.url("config2.json"))
         #expect(try fixture.verify().problems.map(\.kind) == [.missing])
 
-        try TestSupport.write("{}", to: fixture.url("tokenizer/added.json"))
-        try FileManager.default.copyItem(at: TestSupport.fixtures().appendingPathComponent("reference/model/config.json"), to: fixture.url("config.json"))
+        try VerificationFixtures.write("{}", to: fixture.url("tokenizer/added.json"))
+        try FileManager.default.copyItem(at: VerificationFixtures.fixtures().appendingPathComponent("reference/model/config.json"), to: fixture.url("config.json"))
         #expect(try fixture.verify().problems.map(\.description) == ["extra: tokenizer/added.json: present but not listed in model.sig (unsigned file)"])
         #expect(try fixture.verify(withKey: false).problems.map(\.description) == ["extra: tokenizer/added.json: present but not listed in SHA256SUMS (unsigned file)"])
     }
@@ -85,7 +85,7 @@ struct TamperMatrixTests {
     @Test func signatureFromAnotherRelease() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
-        let other = try TestSupport.copyFixture("shared-example/model", into: fixture.root, as: "other-release")
+        let other = try VerificationFixtures.copyFixture("shared-example/model", into: fixture.root, as: "other-release")
         _ = try ReleaseSigner(key: fixture.key, provenance: .init(recipeDigest: nil, lockDigest: nil, dependencies: [], builderVersion: "t")).sign(other)
         try FileManager.default.removeItem(at: fixture.url("model.sig"))
         try FileManager.default.copyItem(at: other.appendingPathComponent("model.sig"), to: fixture.url("model.sig"))
@@ -107,7 +107,7 @@ struct TamperMatrixTests {
         let bundleURL = fixture.url("model.sig")
         let text = try String(contentsOf: bundleURL, encoding: .utf8)
         let hint = try ModelSigningBundle.keyHint(for: intruder.verifyingKey())
-        try TestSupport.write(text.replacingOccurrences(of: hint, with: ""), to: bundleURL)
+        try VerificationFixtures.write(text.replacingOccurrences(of: hint, with: ""), to: bundleURL)
         #expect(try fixture.verify().problems.map(\.message) == ["the signature does not verify with release.pub: the bundle was altered or made with another key"])
     }
 
@@ -117,12 +117,12 @@ struct TamperMatrixTests {
         let sumsURL = fixture.url("SHA256SUMS")
         let text = try String(contentsOf: sumsURL, encoding: .utf8)
         let configDigest = Digest.sha256(of: try Data(contentsOf: fixture.url("config.json"))).hex
-        try TestSupport.write(text.replacingOccurrences(of: configDigest, with: String(repeating: "0", count: 64)), to: sumsURL)
+        try VerificationFixtures.write(text.replacingOccurrences(of: configDigest, with: String(repeating: "0", count: 64)), to: sumsURL)
         let signed = try fixture.verify().problems
         #expect(signed.map(\.description) == ["changed: SHA256SUMS: SHA256SUMS was edited after signing; its lines for config.json disagree with the signed digests"])
         let unsigned = try fixture.verify(withKey: false).problems
         #expect(unsigned.map(\.kind) == [.changed] && unsigned.first?.path == "config.json")
-        try TestSupport.write("garbage\n", to: sumsURL)
+        try VerificationFixtures.write("garbage\n", to: sumsURL)
         #expect(throws: VerificationError.malformedChecksums(path: "SHA256SUMS", line: 1, reason: "not a checksum line")) {
             try fixture.verify(withKey: false)
         }
@@ -142,8 +142,8 @@ struct TamperMatrixTests {
         let fixture = try Fixture()
         defer { fixture.remove() }
         try FileManager.default.createDirectory(at: fixture.url(".cache/huggingface"), withIntermediateDirectories: true)
-        try TestSupport.write("etag", to: fixture.url(".cache/huggingface/config.json.metadata"))
-        try TestSupport.write("x", to: fixture.url(".gitattributes"))
+        try VerificationFixtures.write("etag", to: fixture.url(".cache/huggingface/config.json.metadata"))
+        try VerificationFixtures.write("x", to: fixture.url(".gitattributes"))
         #expect(try fixture.verify().problems.map(\.path) == [".cache/huggingface/config.json.metadata"])
         var verifier = ReleaseVerifier(publicKey: ("release.pub", try fixture.key.verifyingKey()))
         verifier.ignoring = [".cache"]

@@ -1,3 +1,4 @@
+import BaseIO
 import Digests
 import RecipeFormat
 import Foundation
@@ -66,7 +67,7 @@ public struct SlurmSubmission: Codable, Sendable, Equatable {
     /// Writes the record atomically.
     func write(release: URL) throws(BuildError) {
         do {
-            try BuilderFiles.writeAtomically(try CanonicalJSON.encode(self), to: Self.recordURL(release: release))
+            try BuilderFiles.writeAtomically(Data(try CanonicalJSON.encode(self)), to: Self.recordURL(release: release))
         } catch let error as BuildError { throw error } catch {
             throw BuildError.io(path: Self.recordURL(release: release).path, reason: "\(error)")
         }

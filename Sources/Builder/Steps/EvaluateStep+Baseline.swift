@@ -27,6 +27,6 @@ extension EvaluateStep {
     static func writeFertility(_ context: StepContext, documents: [EvaluationDocument], tokenizer: BPETokenizer) throws {
         let corpus = documents.map { TrainingDocument(text: $0.text, language: $0.language) }
         let report = FertilityReport(tokenizer: tokenizer, documents: corpus, threads: context.threads)
-        try report.canonicalJSON().write(to: context.outputDirectory.appendingPathComponent("fertility.json"))
+        try report.write(to: context.outputDirectory.appendingPathComponent("fertility.json"))
     }
 }

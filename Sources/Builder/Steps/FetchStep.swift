@@ -22,7 +22,7 @@ public struct FetchStep: StepExecutor {
         guard let source = context.recipe.data.sources.first(where: { $0.id == id }) else {
             throw BuildError.stepFailed(step: context.step.id, reason: "the recipe has no source \"\(id)\"")
         }
-        let fetcher = Fetcher(options: FetchOptions(cacheDirectory: context.scratchDirectory.appendingPathComponent("cache"), progress: .never))
+        let fetcher = Fetcher(options: FetchOptions(cacheDirectory: context.scratchDirectory.appendingPathComponent("cache")))
         let spec = try Self.spec(for: source, dataDirectory: context.dataDirectory)
         let inputs = LocalInputs(recipeDirectory: context.recipeDirectory, dataDirectory: context.dataDirectory)
         let base = try spec.uri.hasPrefix("file:")

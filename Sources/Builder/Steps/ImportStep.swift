@@ -1,3 +1,4 @@
+import BaseIO
 import Digests
 import Fetching
 import Foundation
@@ -45,7 +46,7 @@ public struct ImportStep: StepExecutor {
             ignoredFiles: Self.ignored(source, root: root, fetched: fetched, copied: copied), configFile: configName, verified: findings)
         try BuilderFiles.makeDirectory(context.outputDirectory.appendingPathComponent("training"))
         do {
-            try BuilderFiles.writeAtomically(try CanonicalJSON.encode(record), to: context.outputDirectory.appendingPathComponent(ImportRecord.path))
+            try BuilderFiles.writeAtomically(Data(try CanonicalJSON.encode(record)), to: context.outputDirectory.appendingPathComponent(ImportRecord.path))
         } catch let error as BuildError { throw error } catch { throw BuildError.recipe("\(error)") }
         context.progress(StepProgress(fraction: 1))
     }
@@ -60,7 +61,7 @@ public struct ImportStep: StepExecutor {
             if FileManager.default.fileExists(atPath: supplied.path) { uri = "file:" + supplied.path }
         }
         let spec = SourceSpec(id: "weights", uri: uri, sha256: weights.sha256, archive: archive, members: weights.members)
-        let fetcher = Fetcher(options: FetchOptions(cacheDirectory: context.scratchDirectory.appendingPathComponent("cache"), progress: .never))
+        let fetcher = Fetcher(options: FetchOptions(cacheDirectory: context.scratchDirectory.appendingPathComponent("cache")))
         do {
             return try fetcher.fetch(spec, recipeDirectory: context.dataDirectory ?? context.recipeDirectory, into: directory)
         } catch {

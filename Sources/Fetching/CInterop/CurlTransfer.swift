@@ -19,7 +19,7 @@ final class CurlTransfer {
     deinit { curl_easy_cleanup(handle) }
 
     /// Performs `request`, writing the body into `file`; never throws: the outcome says what happened.
-    func perform(_ request: TransferRequest, into file: PartialFile, progress: ProgressLine?) -> TransferOutcome {
+    func perform(_ request: TransferRequest, into file: PartialFile, progress: FetchProgressReporter?) -> TransferOutcome {
         curl_easy_reset(handle)
         let context = TransferContext(handle: handle, file: file, resumeOffset: file.size, progress: progress)
         let unmanaged = Unmanaged.passRetained(context)
@@ -98,7 +98,7 @@ final class TransferContext {
     let handle: UnsafeMutableRawPointer
     let file: PartialFile
     let resumeOffset: Int64
-    let progress: ProgressLine?
+    let progress: FetchProgressReporter?
     var decided = false
     var discarding = false
     var retryAfter: String?
@@ -107,7 +107,7 @@ final class TransferContext {
     var writeError: FetchIOError?
     var rangeError: String?
 
-    init(handle: UnsafeMutableRawPointer, file: PartialFile, resumeOffset: Int64, progress: ProgressLine?) {
+    init(handle: UnsafeMutableRawPointer, file: PartialFile, resumeOffset: Int64, progress: FetchProgressReporter?) {
         self.handle = handle
         self.file = file
         self.resumeOffset = resumeOffset

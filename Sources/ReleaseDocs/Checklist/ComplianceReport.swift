@@ -1,3 +1,4 @@
+import BaseIO
 import Foundation
 import RecipeFormat
 
@@ -61,10 +62,10 @@ public struct ComplianceReport: Sendable {
                 case documentProblems = "document_problems"
             }
         }
-        return try CanonicalJSON.encode(Output(
+        return Data(try CanonicalJSON.encode(Output(
             release: facts.releaseName, tier: facts.classification.tier.rawValue, flop: facts.classification.flop,
             openSourceExempt: facts.classification.openSource.exempt, modelOpennessClass: facts.openness.modelClass,
-            documentProblems: documentProblems, failing: failing, obligations: results))
+            documentProblems: documentProblems, failing: failing, obligations: results)))
     }
 
     static func tierText(_ tier: Classification.Tier) -> String {

@@ -1,3 +1,4 @@
+import BaseIO
 import Foundation
 import RecipeFormat
 
@@ -153,7 +154,7 @@ public struct ComplianceRecord: Encodable, Sendable {
 
     /// The canonical JSON bytes.
     func canonicalJSON() throws(ReleaseDocsError) -> Data {
-        do { return try CanonicalJSON.encode(self) } catch {
+        do { return Data(try CanonicalJSON.encode(self)) } catch {
             throw .unwritable(path: ObligationChecks.record, reason: error.description)
         }
     }

@@ -1,33 +1,5 @@
 import Foundation
-
-/// A fresh folder under the system temporary directory, removed when the value is released.
-final class TemporaryDirectory: @unchecked Sendable {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("glassbox-fetch-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    /// `url` + `path`.
-    func path(_ path: String) -> URL { url.appendingPathComponent(path) }
-
-    /// Writes `data` at `path` (parents created) and returns its URL.
-    @discardableResult
-    func write(_ data: Data, to path: String) throws -> URL {
-        let target = url.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: target)
-        return target
-    }
-
-    /// The sorted relative paths of every entry under `path` (hidden ones included).
-    func listing(_ path: String) -> [String] {
-        (FileManager.default.enumerator(atPath: url.appendingPathComponent(path).path)?.allObjects as? [String] ?? []).sorted()
-    }
-}
+import TestSupport
 
 /// Runs a command to completion; throws with its output if it fails.
 @discardableResult
@@ -58,13 +30,8 @@ struct ShellFailure: Error, CustomStringConvertible {
     var description: String { "`\(command)` failed: \(output)" }
 }
 
-/// Deterministic pseudo-random bytes (a 64-bit LCG), so tests need no fixture files.
+/// Deterministic pseudo-random bytes (TestSupport's SplitMix64), so tests need no fixture files.
 func sampleBytes(_ count: Int, seed: UInt64 = 1) -> Data {
-    var state = seed
-    var bytes = [UInt8](repeating: 0, count: count)
-    for index in 0..<count {
-        state = state &* 6364136223846793005 &+ 1442695040888963407
-        bytes[index] = UInt8(truncatingIfNeeded: state >> 56)
-    }
-    return Data(bytes)
+    var generator = SplitMix64(seed: seed)
+    return Data((0..<count).map { _ in UInt8(truncatingIfNeeded: generator.next() >> 56) })
 }
