@@ -52,8 +52,9 @@ public struct StepGraph: Sendable {
             let path = String(file.dropFirst("file:".count))
             extra[path] = try digest(path, step: "evaluate")
         }
+        let variants = recipe.quantizeVariants.isEmpty ? [] : ["quantize"]
         steps.append(StepSpec(id: "evaluate", kind: .evaluate, config: try StepConfigs.text(StepConfigs.Evaluate(evaluation: recipe.evaluation)),
-                              upstream: ["prepare"] + modelSteps, localInputs: extra))
+                              upstream: ["prepare"] + modelSteps + variants, localInputs: extra))
         let package = StepConfigs.Package(release: recipe.release, compliance: recipe.compliance, sources: recipe.data.sources)
         steps.append(StepSpec(id: "package", kind: .package, config: try StepConfigs.text(package),
                               upstream: ["prepare"] + modelSteps + ["evaluate"]))

@@ -23,6 +23,9 @@ public struct EvaluationResults: Sendable, Equatable, Codable {
     /// SHA-256 of the scored documents (languages and extra files, in order): two results are comparable
     /// only when it is the same. Nil in results written before it was recorded.
     public var documentsDigest: String?
+    /// The same documents scored by each quantized variant of the model (`model-<type>.gguf`), by type
+    /// (`q8_0`, `q4_0`, …); nil when the model has none.
+    public var variants: [String: EvaluationResults]?
 
     /// Results from per-language totals (and per-file totals of extra files).
     public init(contextLength: Int, stride: Int, languages: [LanguageScore], extraFiles: [LanguageScore] = [], documentsDigest: String? = nil) {
@@ -47,6 +50,7 @@ public struct EvaluationResults: Sendable, Equatable, Codable {
         case contextLength = "context_length"
         case extraFiles = "extra_files"
         case documentsDigest = "documents_sha256"
+        case variants
     }
 
     /// The `documentsDigest` of `documents`: SHA-256 over each document's group and text as canonical

@@ -3,22 +3,43 @@ import Transformer
 
 /// The tensors of a Llama checkpoint under llama.cpp's names, in file order, with their Hugging Face
 /// sources. Matrices keep Hugging Face's row-major `[out, in]` bytes (GGUF dimensions `[in, out]`);
-/// `attn_q` / `attn_k` rows are permuted for ggml's RoPE (`permuteRoPE`).
-struct LlamaGGUFTensors {
+/// `attn_q` / `attn_k` rows are permuted for ggml's RoPE (`permuteRoPE`). Quantized inference reads
+/// the variants back through the same table (`Inference.VariantLoader`).
+public struct LlamaGGUFTensors: Sendable {
     /// One tensor to write: GGUF name, Hugging Face name and shape, RoPE heads to permute by (0: none).
-    struct Entry {
-        let name: String
-        let source: String
-        let shape: [Int]
-        let ropeHeads: Int
+    public struct Entry: Sendable {
+        /// The GGUF name (`blk.0.attn_q.weight`).
+        public let name: String
+        /// The Hugging Face name (`model.layers.0.self_attn.q_proj.weight`).
+        public let source: String
+        /// The Hugging Face shape (`[out, in]` for matrices).
+        public let shape: [Int]
+        /// Heads whose rows are permuted for ggml's RoPE (0: none).
+        public let ropeHeads: Int
+
+        /// The row of the GGUF tensor that holds row `row` of the Hugging Face tensor (the inverse of
+        /// `permuteRoPE`: row `h·d + j·d/2 + i` is GGUF row `h·d + 2i + j`).
+        public func ggufRow(ofSourceRow row: Int) -> Int {
+            guard ropeHeads > 0, shape.count == 2 else { return row }
+            let d = shape[0] / ropeHeads, half = d / 2
+            let (head, rest) = (row / d, row % d)
+            return head * d + 2 * (rest % half) + rest / half
+        }
     }
 
     let config: LlamaConfig
     let type: QuantizationType
     let threads: Int
 
+    /// The table for `config`, its matrices encoded as `type`.
+    public init(config: LlamaConfig, type: QuantizationType, threads: Int = 1) {
+        self.config = config
+        self.type = type
+        self.threads = threads
+    }
+
     /// Every tensor, in the order they are written.
-    var entries: [Entry] {
+    public var entries: [Entry] {
         let c = config
         let h = c.hiddenSize
         var list = [Entry(name: "token_embd.weight", source: "model.embed_tokens.weight", shape: [c.vocabSize, h], ropeHeads: 0)]

@@ -2,6 +2,7 @@ import ArgumentParser
 import Evaluation
 import Foundation
 import Inference
+import Quantization
 
 /// `glassbox eval`: per-language bits per byte and perplexity of a model, alone or beside another.
 struct EvalCommand: ParsableCommand {
@@ -14,6 +15,9 @@ struct EvalCommand: ParsableCommand {
             it. Scoring is sliding-window log-likelihood: windows of --context tokens every --stride tokens, \
             each token scored once; bits per byte = total NLL in bits / UTF-8 bytes (lm-evaluation-harness).
             Without --data, prints the published DIR/eval/results.json.
+            --variant TYPE scores (or, without --data, shows the published scores of) the release's \
+            quantized variant DIR/model-TYPE.gguf instead of model.safetensors; --compare DIR2 then puts \
+            DIR2's float32 model beside it (e.g. DIR2 = DIR: what quantization costs, per language).
             --compare DIR2 puts a second model beside the first, language by language, on the same \
             documents: with --data both score those files; without it, the two published results must \
             have been scored on the same documents (same documents_sha256), else compare refuses. \
@@ -24,6 +28,7 @@ struct EvalCommand: ParsableCommand {
             Examples:
               glassbox eval Releases/x-1.0
               glassbox eval ./model --data eval.jsonl extra.txt --compare Releases/x-1.0
+              glassbox eval Releases/x-1.0 --variant q8_0 --compare Releases/x-1.0
             """
     )
 
@@ -53,6 +58,8 @@ struct EvalCommand: ParsableCommand {
 
     @OptionGroup var model: ThreadsOption
 
+    @OptionGroup var variant: VariantOption
+
     func validate() throws {
         if let context, context < 2 { throw ValidationError("--context must be at least 2") }
         if let stride, stride < 1 { throw ValidationError("--stride must be at least 1") }
@@ -63,7 +70,7 @@ struct EvalCommand: ParsableCommand {
     }
 
     func run() throws {
-        let first = try results(for: directory)
+        let first = try results(for: directory, variant: variant.type)
         if let output = outFile ?? legacyOutput {
             try first.write(to: URL(fileURLWithPath: output))
         }
@@ -71,7 +78,7 @@ struct EvalCommand: ParsableCommand {
             if json { try Console.printJSONLine(first) } else { print(EvaluationTable.render(first), terminator: "") }
             return
         }
-        let second = try results(for: compare)
+        let second = try results(for: compare, variant: nil)
         try requireSameDocuments(first, second, compare: compare)
         if json {
             try Console.printJSONLine(["a": first, "b": second])
@@ -81,15 +88,24 @@ struct EvalCommand: ParsableCommand {
         }
     }
 
-    private func results(for path: String) throws -> EvaluationResults {
+    /// The model's scores: published (`eval/results.json`, or its `variants` entry) without `--data`.
+    private func results(for path: String, variant: QuantizationType?) throws -> EvaluationResults {
         if data.isEmpty {
+            let published: EvaluationResults
             do {
-                return try EvaluationResults.read(URL(fileURLWithPath: path).appendingPathComponent("eval/results.json"))
+                published = try EvaluationResults.read(URL(fileURLWithPath: path).appendingPathComponent("eval/results.json"))
             } catch {
                 throw Console.fail("\(error); pass --data FILE… to score the model yourself")
             }
+            guard let variant else { return published }
+            guard let scores = published.variants?[variant.rawValue] else {
+                let present = (published.variants ?? [:]).keys.sorted()
+                throw Console.fail("\(path)/eval/results.json has no scores of the \(variant.rawValue) variant "
+                    + "(it has: \(present.isEmpty ? "none" : present.joined(separator: ", "))); pass --data FILE… to score it yourself")
+            }
+            return scores
         }
-        let opened = try GenerateCommandSupport.open(path, threads: model.threads)
+        let opened = try GenerateCommandSupport.open(path, threads: model.threads, variant: variant)
         do {
             let languageFiles = data.filter { $0.hasSuffix(".jsonl") }
             let documents = try languageFiles.flatMap { try EvaluationDocument.load(URL(fileURLWithPath: $0)) }

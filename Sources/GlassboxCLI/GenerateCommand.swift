@@ -61,6 +61,8 @@ struct GenerateCommand: ParsableCommand {
 
     @OptionGroup var model: ThreadsOption
 
+    @OptionGroup var variant: VariantOption
+
     var options: GenerationOptions {
         GenerationOptions(
             maxNewTokens: maxTokens, temperature: temperature, topK: topK, topP: topP,
@@ -81,7 +83,7 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let directory = try GenerateCommandSupport.open(directory, threads: model.threads)
+        let directory = try GenerateCommandSupport.open(directory, threads: model.threads, variant: variant.type)
         let sink: ((String) -> Void)? = json ? nil : { piece in Console.out(piece) }
         let result: GenerationResult
         do {

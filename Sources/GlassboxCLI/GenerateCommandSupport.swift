@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Evaluation
 import Inference
+import Quantization
 
 /// Helpers shared by `generate`, `logits` and `eval`: loading a model directory, the progress line.
 enum GenerateCommandSupport {
@@ -31,9 +32,10 @@ enum GenerateCommandSupport {
         Console.clearProgress()
     }
 
-    /// Opens a model directory; a failure is thrown as the module's error (printed as `error: …`, exit 1).
-    static func open(_ path: String, threads: Int) throws -> ModelDirectory {
-        try ModelDirectory(URL(fileURLWithPath: path), threads: threads)
+    /// Opens a model directory (or its quantized `variant`); a failure is thrown as the module's error
+    /// (printed as `error: …`, exit 1).
+    static func open(_ path: String, threads: Int, variant: QuantizationType? = nil) throws -> ModelDirectory {
+        try ModelDirectory(URL(fileURLWithPath: path), threads: threads, variant: variant)
     }
 }
 

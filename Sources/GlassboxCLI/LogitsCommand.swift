@@ -31,8 +31,10 @@ struct LogitsCommand: ParsableCommand {
 
     @OptionGroup var model: ThreadsOption
 
+    @OptionGroup var variant: VariantOption
+
     func run() throws {
-        let directory = try GenerateCommandSupport.open(directory, threads: model.threads)
+        let directory = try GenerateCommandSupport.open(directory, threads: model.threads, variant: variant.type)
         let c = directory.model.config
         do {
             let ids = try directory.tokenizer.encodeText(text, addSpecialTokens: !raw)

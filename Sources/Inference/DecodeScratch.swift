@@ -12,6 +12,8 @@ final class DecodeScratch: @unchecked Sendable {
     let gateUp: FloatBuffer, hidden: FloatBuffer
     /// Attention probabilities, one row of `capacity` per query head.
     let scores: FloatBuffer
+    /// One row of activations quantized to Q8_0 (quantized models only; the widest input).
+    let activations: QuantizedActivations
 
     init(config c: LlamaConfig, capacity: Int) {
         x = FloatBuffer(count: c.hiddenSize)
@@ -23,5 +25,6 @@ final class DecodeScratch: @unchecked Sendable {
         gateUp = FloatBuffer(count: 2 * c.intermediateSize)
         hidden = FloatBuffer(count: c.intermediateSize)
         scores = FloatBuffer(count: c.numAttentionHeads * max(1, capacity))
+        activations = QuantizedActivations(rows: 1, k: max(c.hiddenSize, c.queryWidth, c.intermediateSize))
     }
 }

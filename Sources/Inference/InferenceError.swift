@@ -12,6 +12,8 @@ public enum InferenceError: Error, Equatable, Sendable, CustomStringConvertible 
     case tokenOutOfRange(id: Int, vocabularySize: Int)
     /// The tokenizer of the model directory failed.
     case tokenizer(path: String, reason: String)
+    /// A quantized variant (`model-<type>.gguf`) is missing, unreadable or does not fit `config.json`.
+    case variant(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -26,6 +28,8 @@ public enum InferenceError: Error, Equatable, Sendable, CustomStringConvertible 
             "token id \(id) is outside the vocabulary (size \(vocabularySize))"
         case let .tokenizer(path, reason):
             "tokenizer \(path): \(reason)"
+        case let .variant(path, reason):
+            "quantized variant \(path): \(reason)"
         }
     }
 }

@@ -10,7 +10,7 @@ extension LanguageModel {
     /// gate|up fused), attention is `DecodeAttention` (the row arithmetic of
     /// `Attention.attentionForward`); norms, RoPE and SwiGLU are the training kernels. Works in the
     /// cache's scratch buffers; returns `[vocab]` logits, or nothing.
-    func decodeStep(_ token: Int, cache: inout KVCache, logits: Bool) -> [Float] {
+    func decodeStep(_ token: Int, cache: inout KVCache, logits: Bool, llama: LlamaModel, decode: DecodeWeights) -> [Float] {
         let c = config, p = llama.parameters.base, layout = llama.layout, position = cache.count, s = cache.scratch
         let (h, qw, kw, eps, threads) = (c.hiddenSize, c.queryWidth, c.keyValueWidth, Float(c.rmsNormEps), threads)
         let x = s.x.base

@@ -26,9 +26,7 @@ extension LanguageModel {
             var rows: [Int] = []
             for (b, i) in members.enumerated() { rows += wanted[i].map { b * length + $0 } }
             guard !rows.isEmpty else { continue }
-            let logits = try llama.inferenceLogits(
-                tokens: members.flatMap { sequences[$0] }.map { Int32($0) }, batch: members.count, seqLen: length,
-                rows: rows, threads: threads)
+            let logits = try inferenceLogits(tokens: members.flatMap { sequences[$0] }, batch: members.count, seqLen: length, rows: rows)
             var first = 0
             for i in members {
                 result[i] = Array(logits[first..<first + wanted[i].count * vocab])

@@ -1,4 +1,5 @@
 import Foundation
+import Quantization
 import Tokenization
 
 /// A model directory opened for use: the model and its tokenizer.
@@ -10,11 +11,12 @@ public struct ModelDirectory: Sendable {
     /// The tokenizer of `tokenizer.json`.
     public let tokenizer: BPETokenizer
 
-    /// Loads `config.json`, the weights and `tokenizer.json` of `url` (see `ModelLoader`).
-    public init(_ url: URL, threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
+    /// Loads `config.json`, the weights (or the quantized `variant`, `model-<variant>.gguf`) and
+    /// `tokenizer.json` of `url` (see `ModelLoader`, `VariantLoader`).
+    public init(_ url: URL, threads: Int = ProcessInfo.processInfo.activeProcessorCount, variant: QuantizationType? = nil) throws {
         let tokenizerFile = try ModelLoader.tokenizerFile(of: url)
         self.url = url
-        model = try ModelLoader.load(url, threads: threads)
+        model = try ModelLoader.load(url, variant: variant, threads: threads)
         do {
             tokenizer = try BPETokenizer(contentsOf: tokenizerFile)
         } catch {

@@ -1,4 +1,5 @@
 import Foundation
+import Quantization
 import Transformer
 
 /// Opens Hugging Face Llama model directories for generation and scoring. The config, the tensor
@@ -9,6 +10,12 @@ public enum ModelLoader {
     /// Loads the model of `directory`, running forward passes on `threads` threads.
     public static func load(_ directory: URL, threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> LanguageModel {
         LanguageModel(try LlamaModel.load(directory: directory.path), threads: threads)
+    }
+
+    /// Loads the model of `directory`, or its quantized `variant` (`model-<variant>.gguf`, `VariantLoader`).
+    public static func load(_ directory: URL, variant: QuantizationType?, threads: Int) throws -> LanguageModel {
+        guard let variant else { return try load(directory, threads: threads) }
+        return try VariantLoader.load(directory, type: variant, threads: threads)
     }
 
     /// The `tokenizer.json` of `directory`, or an error saying it is missing.

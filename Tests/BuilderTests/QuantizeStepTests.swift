@@ -38,8 +38,34 @@ import Testing
             #expect(doc["general.name"]?.string == "test-1.0")
             #expect(doc.tensor(named: "blk.0.ffn_down.weight")?.type.rawValue == type)
         }
+        try Self.checkVariantScores(release: fixture.release)
         var reproduce = BuildOptions(storeRoot: fixture.store, threads: 2, registry: .standard)
         reproduce.dataDirectory = fixture.recipeURL.deletingLastPathComponent()
         #expect(try Reproducer(options: reproduce).reproduce(release: fixture.release).matched)
+    }
+
+    /// `eval/results.json` scores each variant on the same documents as float32, and the model card
+    /// shows what each costs per language.
+    static func checkVariantScores(release: URL) throws {
+        struct Scores: Decodable {
+            struct Row: Decodable { let language: String; let bits_per_byte: Double }
+            struct Variant: Decodable { let languages: [Row]; let documents_sha256: String? }
+            let languages: [Row]
+            let documents_sha256: String?
+            let variants: [String: Variant]?
+        }
+        let results = try JSONDecoder().decode(Scores.self, from: Data(contentsOf: release.appendingPathComponent("eval/results.json")))
+        let variants = try #require(results.variants)
+        #expect(variants.keys.sorted() == ["q4_0", "q8_0"])
+        for (type, variant) in variants {
+            #expect(variant.languages.map(\.language) == results.languages.map(\.language))
+            #expect(variant.documents_sha256 == results.documents_sha256)
+            for (q, f) in zip(variant.languages, results.languages) {
+                #expect(abs(q.bits_per_byte / f.bits_per_byte - 1) < (type == "q8_0" ? 0.02 : 0.2), "\(type) \(q.language)")
+            }
+        }
+        let card = try String(contentsOf: release.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(card.contains("### What quantization costs in each language"))
+        #expect(card.contains("| Language | Bytes | float32 | q4_0 | Δ q4_0 | q8_0 | Δ q8_0 |"))
     }
 }

@@ -1,6 +1,7 @@
 import Evaluation
 import Foundation
 import Inference
+import Quantization
 import RecipeFormat
 import Tokenization
 
@@ -35,16 +36,35 @@ public struct EvaluateStep: StepExecutor {
                 }
             }
             let options = EvaluationOptions(contextLength: section.contextLength, stride: section.stride, threads: context.threads)
-            let run = try Evaluator(model: model, tokenizer: tokenizer, options: options).evaluate(documents, extraFiles: extra) { done, total, _ in
-                context.progress(StepProgress(fraction: total > 0 ? Double(done) / Double(total) : nil))
+            let variants = try Self.variants(context, modelDirectory: modelDirectory)
+            let parts = Double(1 + variants.count)
+            var results = try Evaluator(model: model, tokenizer: tokenizer, options: options).evaluate(documents, extraFiles: extra) { done, total, _ in
+                context.progress(StepProgress(fraction: total > 0 ? Double(done) / Double(total) / parts : nil))
+            }.results
+            for (index, (type, variant)) in variants.enumerated() {
+                let run = try Evaluator(model: variant, tokenizer: tokenizer, options: options).evaluate(documents, extraFiles: extra) { done, total, _ in
+                    context.progress(StepProgress(fraction: total > 0 ? (Double(index + 1) + Double(done) / Double(total)) / parts : nil))
+                }
+                results.variants = (results.variants ?? [:]).merging([type.rawValue: run.results]) { $1 }
             }
-            try run.results.write(to: context.outputDirectory.appendingPathComponent("results.json"))
+            try results.write(to: context.outputDirectory.appendingPathComponent("results.json"))
             try Self.writeBaseline(context, modelDirectory: modelDirectory, documents: documents, tokenizer: tokenizer, options: options)
             try Self.writeFertility(context, documents: documents, tokenizer: tokenizer)
         } catch let error as BuildError {
             throw error
         } catch {
             throw BuildError.stepFailed(step: context.step.id, reason: "\(error)")
+        }
+    }
+
+    /// The quantized variants the `quantize` step wrote (none without `[[quantize]]`), in type order,
+    /// each loaded with the model's `config.json`.
+    static func variants(_ context: StepContext, modelDirectory: URL) throws -> [(QuantizationType, LanguageModel)] {
+        guard let directory = context.inputs["quantize"] else { return [] }
+        return try QuantizationType.allCases.compactMap { type in
+            let file = directory.appendingPathComponent(QuantizeStep.fileName(type))
+            guard FileManager.default.fileExists(atPath: file.path) else { return nil }
+            return (type, try VariantLoader.load(modelDirectory, type: type, threads: context.threads, file: file))
         }
     }
 }

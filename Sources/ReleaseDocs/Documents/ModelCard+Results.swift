@@ -14,6 +14,7 @@ extension ModelCard {
         }
         text += table.render()
         text += "![Bits per byte per language, trained and untrained](eval/languages.svg)\n\n"
+        text += quantizationCost()
         text += "No benchmark of capabilities, safety or bias was run; the figures above measure only how well the model predicts held-out text.\n\n"
         return text
     }

@@ -73,6 +73,8 @@ public struct EvaluationFacts: Sendable, Equatable {
     public let method: String
     /// Rows sorted by language.
     public let languages: [LanguageEvaluation]
+    /// Each quantized variant's bits per byte, by language (empty when the release has none).
+    public let variants: [VariantEvaluation]
 
     init(results: Records.Evaluation, baseline: Records.Evaluation, fertility: Records.FertilityReport) {
         contextLength = results.contextLength
@@ -84,6 +86,11 @@ public struct EvaluationFacts: Sendable, Equatable {
             return LanguageEvaluation(language: score.language, documents: score.documents, bytes: score.bytes,
                                       bitsPerByte: score.bitsPerByte, baselineBitsPerByte: untrained?.bitsPerByte,
                                       tokensPerWord: cost?.tokensPerWord, tokensPerByte: cost?.tokensPerByte)
+        }
+        // Types are printed in the card: only plain names (`q8_0`) are taken from the file.
+        variants = (results.variants ?? [:]).keys.filter { $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") } }.sorted().map { type in
+            let scores = results.variants?[type]?.languages ?? []
+            return VariantEvaluation(type: type, bitsPerByte: Dictionary(scores.map { ($0.language, $0.bitsPerByte) }) { a, _ in a })
         }
     }
 }

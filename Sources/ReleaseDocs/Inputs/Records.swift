@@ -65,11 +65,18 @@ enum Records {
         var stride: Int
         var method: String
         var languages: [Score]
+        /// The same documents scored by each quantized variant (`q8_0`, …), when the release has any.
+        var variants: [String: VariantScores]?
 
         enum CodingKeys: String, CodingKey {
-            case stride, method, languages
+            case stride, method, languages, variants
             case contextLength = "context_length"
         }
+    }
+
+    /// The per-language scores of one quantized variant inside `eval/results.json`.
+    struct VariantScores: Decodable, Sendable, Equatable {
+        var languages: [Score]
     }
 
     /// One line of `training/log.jsonl`.
