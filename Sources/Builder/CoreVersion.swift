@@ -13,5 +13,7 @@ public enum CoreVersion {
     /// 0.5.0: every hashed JSON artifact is written by `BaseIO.CanonicalJSON` (RFC 8785 numbers such
     /// as `1e-7` and `0.00001`, UTF-16 key order, `\b`/`\f` escapes) instead of Foundation's
     /// `JSONEncoder` (Docs/canonical-json.md).
-    public static let string = "glassbox-core 0.5.0"
+    /// 0.6.0: with `[[quantize]]` variants, `evaluate` also scores each of them (quantized inference) into
+    /// `eval/results.json` → `variants`, and the model card shows what quantization costs per language.
+    public static let string = "glassbox-core 0.6.0"
 }
