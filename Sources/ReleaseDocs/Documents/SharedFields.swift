@@ -44,7 +44,9 @@ struct SharedFields {
 
     /// Annex XI 1.2(a) / XII 2(a): technical means for integration.
     var integration: String {
-        "The release is a Hugging Face model directory: `config.json`, `model.safetensors` (\(facts.model.weightType)), `tokenizer.json`, "
+        "The release is a Hugging Face model directory: `config.json`, "
+            + (facts.imported == nil ? "`model.safetensors`" : "`model.safetensors` or its shards with `model.safetensors.index.json`, as imported")
+            + " (\(facts.model.weightType)), `tokenizer.json`, "
             + "`tokenizer_config.json`, `generation_config.json`. It loads with `transformers` (`AutoModelForCausalLM.from_pretrained(DIR)`, "
             + "`AutoTokenizer.from_pretrained(DIR)`) or with `glassbox generate DIR`. It runs on a CPU; memory needed for the weights: "
             + "\(Numbers.bytes(facts.model.parameters * 4)) in float32."
