@@ -94,7 +94,7 @@ def main() -> int:
                 reference = Path(tmp) / f"{model.name}.{t}.reference.gguf"
                 try:
                     for path, threads in [(out, "1"), (again, "3")]:
-                        subprocess.run([str(binary), "export", "gguf", str(model), "--type", t, "--out", str(path),
+                        subprocess.run([str(binary), "export", "gguf", str(model), "--type", t, "--out-file", str(path),
                                         "--name", "fixture", "--threads", threads], check=True, capture_output=True, text=True)
                     assert out.read_bytes() == again.read_bytes(), "--threads 1 and 3 gave different files"
                     r = gguf.GGUFReader(str(out))

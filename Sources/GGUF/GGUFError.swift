@@ -18,7 +18,7 @@ public enum GGUFError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .io(path, reason):
             "\(path): \(reason)"
         case let .outputExists(path, reason):
-            "\(path) \(reason); choose another --out, or add --force to replace it"
+            "\(path) \(reason); choose another --out-file, or add --force to replace it"
         case let .malformed(path, offset, reason):
             "\(path) is not a valid GGUF v3 file (byte \(offset)): \(reason)"
         case let .unsupportedModel(directory, reason):

@@ -24,7 +24,7 @@ public enum GGUFOutput {
             throw .io(path: path, reason: "cannot be created: \(ancestor.path) is a file, not a folder")
         }
         guard access(ancestor.path, W_OK | X_OK) == 0 else {
-            throw .io(path: path, reason: "cannot be written: \(ancestor.path) is not writable; choose another --out")
+            throw .io(path: path, reason: "cannot be written: \(ancestor.path) is not writable; choose another --out-file")
         }
     }
 
@@ -40,7 +40,7 @@ public enum GGUFOutput {
 extension GGUFError {
     /// The same error, for cases where `--force` does not help.
     var withoutForceHint: GGUFError {
-        if case let .outputExists(path, reason) = self { return .io(path: path, reason: reason + "; choose another --out") }
+        if case let .outputExists(path, reason) = self { return .io(path: path, reason: reason + "; choose another --out-file") }
         return self
     }
 }

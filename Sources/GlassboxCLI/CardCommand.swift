@@ -84,14 +84,12 @@ struct CardCommand: ParsableCommand {
             comparison = documents.problems(comparedWith: release)
             paths = documents.paths
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitStatus.failure.exitCode
+            throw Console.fail("\(error)")
         }
         let rows = paths.map { path in (path, comparison[path] == nil ? "same" : comparison[path]?.hasPrefix("is missing") == true ? "missing" : "differs") }
         if json {
-            let object = ["output": target.path, "documents": Dictionary(uniqueKeysWithValues: rows.map { ($0.0, $0.1) })] as [String: Any]
-            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
-            print(String(decoding: data, as: UTF8.self))
+            struct Compared: Encodable { let output: String; let documents: [String: String] }
+            Console.out(try Console.json(Compared(output: target.path, documents: Dictionary(uniqueKeysWithValues: rows.map { ($0.0, $0.1) }))))
         } else {
             for (path, state) in rows { print("\(state.padding(toLength: 8, withPad: " ", startingAt: 0)) \(path)") }
             print("wrote \(rows.count) documents to \(target.path); \(comparison.isEmpty ? "all match the release" : "\(comparison.count) differ from the release or are missing in it")")

@@ -41,8 +41,7 @@ struct ComplyCommand: ParsableCommand {
         do {
             report = try ComplianceReport(releaseDirectory: release)
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitStatus.failure.exitCode
+            throw Console.fail("\(error)")
         }
         if json {
             FileHandle.standardOutput.write(try report.json())

@@ -7,7 +7,7 @@ import RecipeFormat
 
 extension QuantizationType: ExpressibleByArgument {}
 
-/// `glassbox export gguf RELEASE --out FILE`: the release as a GGUF v3 file llama.cpp loads.
+/// `glassbox export gguf RELEASE --out-file FILE`: the release as a GGUF v3 file llama.cpp loads.
 struct ExportGGUFCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gguf",
@@ -25,11 +25,11 @@ struct ExportGGUFCommand: ParsableCommand {
             same release, type and name on every machine and thread count. A model whose matrix rows \
             are not multiples of 32 cannot be q8_0/q4_0: the error names the tensor; use f16.
 
-            --out is written atomically (temporary name, then rename); an existing file is replaced \
-            only with --force, and a directory never.
+            --out-file is written atomically (temporary name, then rename); an existing file is replaced \
+            only with --force, and a directory never. (--out is the old spelling of --out-file.)
 
             Examples:
-              glassbox export gguf Releases/eu24-nano-1.0 --type q8_0 --out eu24-nano-q8_0.gguf
+              glassbox export gguf Releases/eu24-nano-1.0 --type q8_0 --out-file eu24-nano-q8_0.gguf
               llama-cli -m eu24-nano-q8_0.gguf -p "Dobrý den" -n 32
             """)
 
@@ -39,13 +39,19 @@ struct ExportGGUFCommand: ParsableCommand {
     @Option(help: "Encoding of the weight matrices: f32, f16, q8_0 or q4_0.")
     var type: QuantizationType = .q8_0
 
-    @Option(help: "The GGUF file to write.")
-    var out: String
+    @Option(help: ArgumentHelp("The GGUF file to write.", valueName: "FILE"))
+    var outFile: String?
+
+    @Option(name: .customLong("out"), help: .hidden)
+    var legacyOut: String?
+
+    /// `--out-file` (or its old spelling `--out`).
+    var out: String { outFile ?? legacyOut ?? "" }
 
     @Option(help: "general.name (default: the release name and version from RELEASE/recipe.toml, else the directory name).")
     var name: String?
 
-    @Flag(help: "Replace --out if it is an existing file.")
+    @Flag(help: "Replace --out-file if it is an existing file.")
     var force = false
 
     @Option(help: "Threads used to quantize (the bytes never depend on it; default: every core).")
@@ -56,6 +62,7 @@ struct ExportGGUFCommand: ParsableCommand {
 
     func validate() throws {
         if threads < 1 { throw ValidationError("--threads must be at least 1") }
+        _ = try OutputFlag.resolve(outFile, legacyOut, primary: "--out-file <FILE>", legacy: "--out", required: true)
     }
 
     func run() throws {

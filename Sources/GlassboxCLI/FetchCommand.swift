@@ -79,11 +79,11 @@ struct FetchCommand: ParsableCommand {
             result = try Fetcher(options: options).fetch(
                 spec, recipeDirectory: URL(fileURLWithPath: recipeDir), into: URL(fileURLWithPath: out))
         } catch {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            Console.error(error.description)
             if case .digestMismatch = error { throw ExitStatus.verificationFailed.exitCode }
             throw ExitStatus.failure.exitCode
         }
-        json ? printJSON(result) : printText(result)
+        if json { try printJSON(result) } else { printText(result) }
     }
 
     /// Draws a download's progress as one line on standard error (a terminal), ended when it finishes.
@@ -106,12 +106,11 @@ struct FetchCommand: ParsableCommand {
         print("digest \(result.digest)" + (result.commit.map { " (commit \($0))" } ?? ""))
     }
 
-    private func printJSON(_ result: FetchedSource) {
-        let files: [[String: Any]] = result.files.map { ["path": $0.path, "size": $0.size, "sha256": $0.digest.description] }
-        var object: [String: Any] = ["digest": result.digest.description, "files": files]
-        if let commit = result.commit { object["commit"] = commit }
-        if let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) {
-            print(String(decoding: data, as: UTF8.self))
-        }
+    private func printJSON(_ result: FetchedSource) throws {
+        struct File: Encodable { let path: String; let size: Int64; let sha256: String }
+        struct Output: Encodable { let digest: String; let files: [File]; let commit: String? }
+        try Console.printJSONLine(Output(digest: result.digest.description,
+                                         files: result.files.map { File(path: $0.path, size: $0.size, sha256: $0.digest.description) },
+                                         commit: result.commit))
     }
 }

@@ -66,8 +66,7 @@ struct PrepareCommand: ParsableCommand {
                 printSummary(summary)
             }
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitStatus.failure.exitCode
+            throw Console.fail("\(error)")
         }
     }
 

@@ -115,9 +115,7 @@ struct PublishCommand: ParsableCommand {
     }
 
     private func printJSON(_ report: PublishReport) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        Console.out(try Console.json(report))
     }
 
     private func printText(_ report: PublishReport) {

@@ -5,7 +5,7 @@ import Publishing
 /// (file, bytes, rate, ETA) and one line per finished file; otherwise one line per finished file.
 final class PublishConsole: PublishProgress {
     private let enabled: Bool
-    private let terminal = isatty(2) == 1
+    private let terminal = Console.stderrIsTerminal
     private var current: (path: String, size: Int64, start: Date)?
     private var lastDraw = Date.distantPast
 
@@ -24,9 +24,8 @@ final class PublishConsole: PublishProgress {
         let elapsed = max(now.timeIntervalSince(current.start), 0.001)
         let rate = Double(bytes) / elapsed
         let eta = rate > 0 ? Double(current.size - bytes) / rate : 0
-        let line = String(format: "\r%@  %.1f / %.1f MiB  %.1f MiB/s  ETA %.0f s\u{1B}[K",
-                          current.path, Double(bytes) / 1_048_576, Double(current.size) / 1_048_576, rate / 1_048_576, eta)
-        FileHandle.standardError.write(Data(line.utf8))
+        Console.progress(String(format: "%@  %.1f / %.1f MiB  %.1f MiB/s  ETA %.0f s",
+                                current.path, Double(bytes) / 1_048_576, Double(current.size) / 1_048_576, rate / 1_048_576, eta))
     }
 
     func finished(_ path: String, size: Int64, skipped: Bool) {
@@ -34,17 +33,17 @@ final class PublishConsole: PublishProgress {
         guard enabled else { return }
         clear()
         let verb = skipped ? "already there" : "sent"
-        FileHandle.standardError.write(Data("\(verb) \(path) (\(size) bytes)\n".utf8))
+        Console.note("\(verb) \(path) (\(size) bytes)")
     }
 
     func note(_ text: String) {
         guard enabled else { return }
         clear()
-        FileHandle.standardError.write(Data("\(text)\n".utf8))
+        Console.note(text)
     }
 
     /// Erases the progress line on a terminal.
     func clear() {
-        if enabled, terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if enabled, terminal { Console.clearProgress() }
     }
 }

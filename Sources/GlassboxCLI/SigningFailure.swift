@@ -8,6 +8,6 @@ struct SigningFailure: Error {
 extension SigningFailure {
     /// Prints `error: message` to standard error.
     static func print(_ message: String) {
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        Console.error(message)
     }
 }

@@ -80,9 +80,7 @@ enum TrainCommandSupport {
         let summary = Summary(completedSteps: r.completedSteps, resumedFromStep: r.resumedFromStep, finalLoss: r.log.last?.loss,
                               output: output, files: r.outputFiles)
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+            try Console.printJSONLine(summary)
         } else {
             let resumed = r.resumedFromStep.map { " (resumed from step \($0))" } ?? ""
             print("trained \(r.completedSteps) steps\(resumed); final loss \(r.log.last.map { "\($0.loss)" } ?? "n/a"); wrote \(output)")

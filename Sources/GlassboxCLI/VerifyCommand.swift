@@ -73,9 +73,7 @@ struct VerifyCommand: ParsableCommand {
     }
 
     private func printJSON(_ report: VerificationReport) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        Console.out(try Console.json(report))
     }
 
     private func printText(_ report: VerificationReport) {

@@ -2,6 +2,7 @@ import Builder
 import Foundation
 import RecipeFormat
 import Testing
+import TestSupport
 
 /// `HuggingFaceStarter` (behind `glassbox card --from-hf`): a starter recipe from a transformers-made
 /// model directory whose human-only fields are marked and named by `recipe check`, and which imports once filled.
@@ -61,8 +62,7 @@ import Testing
     }
 
     @Test func missingConfigIsNamed() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("starter-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TemporaryDirectory.create(prefix: "starter-")
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(throws: BuildError.self) {
             _ = try HuggingFaceStarter(modelDirectory: folder, recipeURL: folder.appendingPathComponent("r.toml")).recipeText()

@@ -1,5 +1,6 @@
 import Builder
 import Foundation
+import TestSupport
 
 /// A recipe with `[training] backend = "external"` whose weights are a transformers-made Llama
 /// directory (the sharded one of InferenceTests/Fixtures, written by Tools/make_inference_goldens.py),
@@ -59,7 +60,7 @@ struct ImportFixture {
         """
 
     init(recipe: String = ImportFixture.recipeText) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("import-test-\(UUID().uuidString)")
+        root = try TemporaryDirectory.create(prefix: "import-test-")
         let data = recipeDirectory.appendingPathComponent("data")
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: weights.deletingLastPathComponent(), withIntermediateDirectories: true)

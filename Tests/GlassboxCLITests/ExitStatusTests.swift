@@ -59,6 +59,38 @@ import TestSupport
         #expect([1, 3].contains(try scratch.status(["reproduce", "rel", "--data-dir", "p", "--threads", "2"])))
         #expect(try scratch.status(["reproduce", "missing"]) == 1)
         #expect(try scratch.status(["reproduce"]) == 64)
+        #expect(try scratch.status(["_run-step", "p/recipe.toml", "--step", "prepare", "--threads", "1"]) == 0)  // cached
+        #expect(try scratch.status(["_run-step", "p/recipe.toml", "--step", "no-such-step"]) == 1)
+        #expect(try scratch.status(["_run-step", "p/recipe.toml"]) == 64)
+        // status exits 0 for a recorded Slurm submission (SlurmExecutorTests); a local build has none.
+        #expect(try scratch.status(["status", "rel"]) == 1)
+        #expect(try scratch.status(["status"]) == 64)
+    }
+
+    @Test func cardAndComply() throws {
+        let scratch = try Scratch()
+        // The ReleaseDocs fixture: a release's recorded files without its documents (so --check finds
+        // them missing) and with applicable obligations left open.
+        let release = Self.root.appendingPathComponent("Tests/ReleaseDocsTests/Fixtures/release").path
+        #expect(try scratch.status(["card", release, "--out", "review"]) == 0)
+        #expect(try scratch.status(["card", release, "--out", "review2", "--check"]) == 3)
+        #expect(try scratch.status(["card", "missing", "--out", "review3"]) == 1)
+        #expect(try scratch.status(["card", release, "--bogus"]) == 64)
+        #expect(try scratch.status(["comply", release]) == 0)
+        #expect(try scratch.status(["comply", release, "--check"]) == 3)
+        #expect(try scratch.status(["comply", "missing"]) == 1)
+        #expect(try scratch.status(["comply"]) == 64)
+    }
+
+    @Test func exportGGUF() throws {
+        let scratch = try Scratch()
+        #expect(try scratch.status(["export", "gguf", Self.model, "--type", "f32", "--out-file", "m.gguf"]) == 0)
+        #expect(try scratch.status(["export", "gguf", Self.model, "--type", "f32", "--out-file", "m.gguf"]) == 1)  // exists
+        #expect(try scratch.status(["export", "gguf", Self.model, "--type", "f32", "--out", "old-spelling.gguf"]) == 0)
+        #expect(try scratch.status(["export", "gguf", "missing", "--out-file", "n.gguf"]) == 1)
+        #expect(try scratch.status(["export", "gguf", Self.model, "--out", "a.gguf", "--out-file", "b.gguf"]) == 64)
+        #expect(try scratch.status(["export", "gguf", Self.model, "--type", "q9", "--out-file", "q.gguf"]) == 64)
+        #expect(try scratch.status(["export", "gguf", Self.model]) == 64)
     }
 
     @Test func keygenSignVerify() throws {
@@ -72,8 +104,12 @@ import TestSupport
         #expect(try scratch.status(["sign", "release", "--key", "missing.pem"]) == 1)
         #expect(try scratch.status(["sign", "release"]) == 64)
         #expect(try scratch.status(["verify", "release", "--key", "k.pub"]) == 0)
+        #expect(try scratch.status(["publish", "release", "--to", "file://\(scratch.path)/published", "--key", "k.pub"]) == 0)
+        #expect(try scratch.status(["publish", "missing", "--to", "file://\(scratch.path)/published2"]) == 1)
+        #expect(try scratch.status(["publish", "release"]) == 64)
         try scratch.write("release/weights.bin", "tampered")
         #expect(try scratch.status(["verify", "release", "--key", "k.pub"]) == 3)
+        #expect(try scratch.status(["publish", "release", "--to", "file://\(scratch.path)/published3", "--key", "k.pub"]) == 3)
         #expect(try scratch.status(["verify", "missing"]) == 1)
         #expect(try scratch.status(["verify", "release", "--bogus"]) == 64)
     }

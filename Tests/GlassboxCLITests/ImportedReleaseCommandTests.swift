@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A transformers-made Llama directory released through the CLI with `[training] backend = "external"`:
 /// build (signed), verify, eval and reproduce, which reports the class "imported, declared".
@@ -48,7 +49,7 @@ import Testing
 
     /// A folder with the recipe, its data and the model directory as `weights/tiny`.
     static func workspace() throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("imported-cli-\(UUID().uuidString)")
+        let root = try TemporaryDirectory.create(prefix: "imported-cli-")
         let recipe = root.appendingPathComponent("r")
         try FileManager.default.createDirectory(at: recipe.appendingPathComponent("data"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: recipe.appendingPathComponent("weights"), withIntermediateDirectories: true)

@@ -6,7 +6,7 @@ import TestSupport
 /// Unusable input gives errors that name the field or file; hostile tokenizer.json never crashes.
 @Suite struct BadInputTests {
     static func temporaryFile(_ bytes: [UInt8], name: String) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gbtok-\(UUID().uuidString)-\(name)")
+        let url = try TemporaryDirectory.create(prefix: "gbtok-").appendingPathComponent(name)
         try Data(bytes).write(to: url)
         return url
     }

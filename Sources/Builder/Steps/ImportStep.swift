@@ -106,9 +106,11 @@ public struct ImportStep: StepExecutor {
     /// The shard files named by `model.safetensors.index.json` (already checked by the verifier).
     static func shardNames(_ root: URL) -> [String] {
         guard let data = FileManager.default.contents(atPath: root.appendingPathComponent("model.safetensors.index.json").path),
-              let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
-              let map = object["weight_map"] as? [String: String] else { return [] }
-        return Array(Set(map.values))
+              case .object(let map)? = (try? JSONParser.parse([UInt8](data)))?["weight_map"] else { return [] }
+        return Set(map.compactMap { member -> String? in
+            if case .string(let name) = member.value { return name }
+            return nil
+        }).sorted()
     }
 
     private func copyConfigFile(_ uri: String, context: StepContext) throws(BuildError) -> String {

@@ -1,3 +1,4 @@
+import BaseIO
 import Foundation
 import Inference
 import RecipeFormat
@@ -62,12 +63,18 @@ struct ImportVerifier {
             problems.append("config.json: missing; a Hugging Face model directory has config.json next to its weights")
             return nil
         }
-        if let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] {
-            if let type = object["model_type"] as? String, type != "llama" {
+        if let object = try? JSONParser.parse([UInt8](data)) {
+            if case .string(let type)? = object["model_type"], type != "llama" {
                 problems.append("config.json: model_type is \"\(type)\"; only Llama-family (\"llama\") weights can be imported")
             }
-            if let names = object["architectures"] as? [String], !names.contains("LlamaForCausalLM") {
-                problems.append("config.json: architectures \(names) does not include LlamaForCausalLM")
+            if case .array(let items)? = object["architectures"] {
+                let names = items.compactMap { item -> String? in
+                    if case .string(let name) = item { return name }
+                    return nil
+                }
+                if !names.contains("LlamaForCausalLM") {
+                    problems.append("config.json: architectures \(names) does not include LlamaForCausalLM")
+                }
             }
         }
         do {
