@@ -106,24 +106,20 @@ struct EvalCommand: ParsableCommand {
             return scores
         }
         let opened = try GenerateCommandSupport.open(path, threads: model.threads, variant: variant)
-        do {
-            let languageFiles = data.filter { $0.hasSuffix(".jsonl") }
-            let documents = try languageFiles.flatMap { try EvaluationDocument.load(URL(fileURLWithPath: $0)) }
-            let extra = try data.filter { !$0.hasSuffix(".jsonl") }.flatMap { try EvaluationDocument.load(URL(fileURLWithPath: $0)) }
-            let evaluator = Evaluator(
-                model: opened.model, tokenizer: opened.tokenizer,
-                options: EvaluationOptions(contextLength: context, stride: stride, threads: model.threads))
-            let run = try evaluator.evaluate(documents, extraFiles: extra) { done, total, tokens in
-                GenerateCommandSupport.progress("\(path): \(done)/\(total) documents, \(tokens) tokens")
-            }
-            GenerateCommandSupport.endProgress()
-            Console.note(String(
-                format: "%@: %d documents, %d tokens forwarded in %.1f s (%.0f tokens/s)", path,
-                documents.count + extra.count, run.forwardedTokens, run.seconds, run.tokensPerSecond))
-            return run.results
-        } catch {
-            throw GenerateCommandSupport.fail(error)
+        let languageFiles = data.filter { $0.hasSuffix(".jsonl") }
+        let documents = try languageFiles.flatMap { try EvaluationDocument.load(URL(fileURLWithPath: $0)) }
+        let extra = try data.filter { !$0.hasSuffix(".jsonl") }.flatMap { try EvaluationDocument.load(URL(fileURLWithPath: $0)) }
+        let evaluator = Evaluator(
+            model: opened.model, tokenizer: opened.tokenizer,
+            options: EvaluationOptions(contextLength: context, stride: stride, threads: model.threads))
+        let run = try evaluator.evaluate(documents, extraFiles: extra) { done, total, tokens in
+            GenerateCommandSupport.progress("\(path): \(done)/\(total) documents, \(tokens) tokens")
         }
+        GenerateCommandSupport.endProgress()
+        Console.note(String(
+            format: "%@: %d documents, %d tokens forwarded in %.1f s (%.0f tokens/s)", path,
+            documents.count + extra.count, run.forwardedTokens, run.seconds, run.tokensPerSecond))
+        return run.results
     }
 
     /// Published results compare only when they were scored on the same documents.

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Evaluation
+import Inference
 
 /// The documented exit statuses of `glassbox` (also in `glassbox --help` and Docs/cli.md).
 public enum ExitStatus: Int32, Sendable {
@@ -13,4 +15,13 @@ public enum ExitStatus: Int32, Sendable {
 
     /// The ArgumentParser exit code for this status.
     public var exitCode: ExitCode { ExitCode(rawValue) }
+
+    /// A module error that is the user's command line's fault — an option value the model cannot
+    /// take (`eval --context 1000` beyond the model's context, a generation option out of range) —
+    /// exits 64 like ArgumentParser's own usage errors; `Glassbox.runMain` asks this for every error.
+    static func isUsageError(_ error: Error) -> Bool {
+        if case .invalidOption? = error as? EvaluationError { return true }
+        if case .invalidOption? = error as? InferenceError { return true }
+        return false
+    }
 }

@@ -67,19 +67,15 @@ struct ExportGGUFCommand: ParsableCommand {
 
     func run() throws {
         let directory = URL(fileURLWithPath: release)
-        do {
-            try GGUFOutput.check(out, force: force)
-            let export = LlamaGGUFExport(type: type, name: name ?? Self.defaultName(directory), threads: threads)
-            let bytes = try export.document(modelDirectory: directory).serialized()
-            try GGUFOutput.write(bytes, to: out, force: force)
-            let digest = Digest.sha256(of: bytes).description
-            if json {
-                try Console.printJSONLine(ExportResult(bytes: bytes.count, digest: digest, path: out, type: type.rawValue))
-            } else {
-                print("wrote \(out) (\(type.rawValue), \(bytes.count) bytes, \(digest))")
-            }
-        } catch let error as GGUFError {
-            throw GenerateCommandSupport.fail(error)
+        try GGUFOutput.check(out, force: force)
+        let export = LlamaGGUFExport(type: type, name: name ?? Self.defaultName(directory), threads: threads)
+        let bytes = try export.document(modelDirectory: directory).serialized()
+        try GGUFOutput.write(bytes, to: out, force: force)
+        let digest = Digest.sha256(of: bytes).description
+        if json {
+            try Console.printJSONLine(ExportResult(bytes: bytes.count, digest: digest, path: out, type: type.rawValue))
+        } else {
+            print("wrote \(out) (\(type.rawValue), \(bytes.count) bytes, \(digest))")
         }
     }
 

@@ -86,11 +86,7 @@ struct GenerateCommand: ParsableCommand {
         let directory = try GenerateCommandSupport.open(directory, threads: model.threads, variant: variant.type)
         let sink: ((String) -> Void)? = json ? nil : { piece in Console.out(piece) }
         let result: GenerationResult
-        do {
-            result = try directory.generator.generate(prompt: prompt, options: options, onText: sink)
-        } catch {
-            throw GenerateCommandSupport.fail(error)
-        }
+        result = try directory.generator.generate(prompt: prompt, options: options, onText: sink)
         if json {
             try Console.printJSONLine(GenerateOutput(result))
             return

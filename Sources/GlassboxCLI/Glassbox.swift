@@ -42,6 +42,10 @@ public struct Glassbox: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
+            if ExitStatus.isUsageError(error) {
+                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                Foundation.exit(ExitStatus.usage.rawValue)
+            }
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if code == .success {

@@ -36,23 +36,19 @@ struct LogitsCommand: ParsableCommand {
     func run() throws {
         let directory = try GenerateCommandSupport.open(directory, threads: model.threads, variant: variant.type)
         let c = directory.model.config
-        do {
-            let ids = try directory.tokenizer.encodeText(text, addSpecialTokens: !raw)
-            guard !ids.isEmpty else { throw InferenceError.invalidOption(name: "text", reason: "gives no tokens") }
-            var cache = KVCache(for: c)
-            let flat = try directory.model.forward(ids, cache: &cache, logits: .all)
-            let rows = (0..<ids.count).map { Array(flat[$0 * c.vocabSize..<($0 + 1) * c.vocabSize]) }
-            if json {
-                try Console.printJSONLine(LogitsOutput(ids: ids, logits: rows))
-                return
-            }
-            for (position, row) in rows.enumerated() {
-                let top = row.indices.sorted { (row[$0], $1) > (row[$1], $0) }.prefix(5)
-                let listed = try top.map { "\(try directory.tokenizer.decodeText([$0]).debugDescription) \(String(format: "%.3f", row[$0]))" }
-                print("\(position)\t\(ids[position])\t\(try directory.tokenizer.decodeText([ids[position]]).debugDescription)\t→ \(listed.joined(separator: ", "))")
-            }
-        } catch {
-            throw GenerateCommandSupport.fail(error)
+        let ids = try directory.tokenizer.encodeText(text, addSpecialTokens: !raw)
+        guard !ids.isEmpty else { throw InferenceError.invalidOption(name: "text", reason: "gives no tokens") }
+        var cache = KVCache(for: c)
+        let flat = try directory.model.forward(ids, cache: &cache, logits: .all)
+        let rows = (0..<ids.count).map { Array(flat[$0 * c.vocabSize..<($0 + 1) * c.vocabSize]) }
+        if json {
+            try Console.printJSONLine(LogitsOutput(ids: ids, logits: rows))
+            return
+        }
+        for (position, row) in rows.enumerated() {
+            let top = row.indices.sorted { (row[$0], $1) > (row[$1], $0) }.prefix(5)
+            let listed = try top.map { "\(try directory.tokenizer.decodeText([$0]).debugDescription) \(String(format: "%.3f", row[$0]))" }
+            print("\(position)\t\(ids[position])\t\(try directory.tokenizer.decodeText([ids[position]]).debugDescription)\t→ \(listed.joined(separator: ", "))")
         }
     }
 }

@@ -1,3 +1,5 @@
+import BaseIO
+
 /// Writes safetensors files: an 8-byte little-endian header length, a JSON header padded with spaces
 /// to a multiple of 8, then the tensors back to back. Canonical: tensors (and their data) sorted by
 /// name, `__metadata__` first, no whitespace in the JSON, no gaps.
@@ -33,13 +35,13 @@ public enum SafeTensorsWriter {
         var json = "{"
         var fields: [String] = []
         if !metadata.isEmpty {
-            let meta = metadata.keys.sorted().map { "\(quote($0)):\(quote(metadata[$0] ?? ""))" }
+            let meta = metadata.keys.sorted().map { "\(quoted($0)):\(quoted(metadata[$0] ?? ""))" }
             fields.append("\"__metadata__\":{" + meta.joined(separator: ",") + "}")
         }
         var offset = 0
         for e in entries.sorted(by: { $0.name < $1.name }) {
             let shape = e.shape.map(String.init).joined(separator: ",")
-            fields.append("\(quote(e.name)):{\"dtype\":\"\(e.dtype.rawValue)\",\"shape\":[\(shape)],\"data_offsets\":[\(offset),\(offset + e.bytes.count)]}")
+            fields.append("\(quoted(e.name)):{\"dtype\":\"\(e.dtype.rawValue)\",\"shape\":[\(shape)],\"data_offsets\":[\(offset),\(offset + e.bytes.count)]}")
             offset += e.bytes.count
         }
         json += fields.joined(separator: ",") + "}"
@@ -68,25 +70,6 @@ public enum SafeTensorsWriter {
         }
     }
 
-    /// A JSON string literal (escaping quotes, backslashes and control characters).
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal, escaped as every Glassbox JSON string is (`BaseIO.JSONStringEscaper`).
+    static func quoted(_ text: String) -> String { CanonicalJSON.quoted(text) }
 }
