@@ -39,7 +39,7 @@ with open(f"{work}/tokens.jsonl", "w") as f:
         f.write(json.dumps({"language": d["language"], "tokens": tok.encode(d["text"]).ids}) + "\n")
 PY
 "$BIN" train --config "$WORK/config.json" --options "$WORK/training.json" --tokens "$WORK/tokens.jsonl" \
-    --output "$WORK/model" --threads 2 >/dev/null
+    --out "$WORK/model" --threads 2 >/dev/null
 rm -rf "$OUT"
 mkdir -p "$OUT"
 cp "$WORK/model/config.json" "$WORK/model/generation_config.json" "$WORK/model/model.safetensors" \
