@@ -54,21 +54,19 @@ struct ExportGGUFCommand: ParsableCommand {
     @Flag(help: "Replace --out-file if it is an existing file.")
     var force = false
 
-    @Option(help: "Threads used to quantize (the bytes never depend on it; default: every core).")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var threads: ThreadsOption
 
     @Flag(help: "Print the result as one line of JSON.")
     var json = false
 
     func validate() throws {
-        if threads < 1 { throw ValidationError("--threads must be at least 1") }
         _ = try OutputFlag.resolve(outFile, legacyOut, primary: "--out-file <FILE>", legacy: "--out", required: true)
     }
 
     func run() throws {
         let directory = URL(fileURLWithPath: release)
         try GGUFOutput.check(out, force: force)
-        let export = LlamaGGUFExport(type: type, name: name ?? Self.defaultName(directory), threads: threads)
+        let export = LlamaGGUFExport(type: type, name: name ?? Self.defaultName(directory), threads: threads.threads)
         let bytes = try export.document(modelDirectory: directory).serialized()
         try GGUFOutput.write(bytes, to: out, force: force)
         let digest = Digest.sha256(of: bytes).description

@@ -33,7 +33,7 @@ public enum VariantLoader {
                 path: url.path,
                 hint: "this model has no \(type.rawValue) variant (" + (present.isEmpty ? "it has none" : "it has: \(present.joined(separator: ", "))")
                     + "); add [[quantize]] type = \"\(type.rawValue)\" to its recipe, or write one with "
-                    + "`glassbox export gguf \(directory.path) --type \(type.rawValue) --out \(url.path)`")
+                    + "`glassbox export gguf \(directory.path) --type \(type.rawValue) --out-file \(url.path)`")
         }
         let document: GGUFDocument
         do { document = try GGUFDocument(contentsOf: url) } catch {
