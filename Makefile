@@ -11,7 +11,7 @@ APT_PACKAGES := libgit2-dev libcurl4-openssl-dev libssl-dev pkg-config nginx fcg
 	git-lfs libnginx-mod-http-dav-ext python3-venv chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test demo bench clean asan cpu-targets check-card gguf-check
+.PHONY: deps build test demo bench clean asan cpu-targets check-card gguf-check flagship
 
 ## deps: install the Debian packages Glassbox builds and tests with (only those that are missing)
 deps:
@@ -31,10 +31,12 @@ build: deps
 ## test: every test (Swift Testing), same build configuration as `make build`; then the golden model card
 ## through huggingface_hub (`make check-card`, when installed); then the code that parses
 ## untrusted files (safetensors reader, verifier) once more under AddressSanitizer (`make asan`); then a
-## generic x86-64 build against the cross-CPU training golden (`make cpu-targets`)
+## generic x86-64 build against the cross-CPU training golden (`make cpu-targets`); then the committed flagship
+## release verified with its public key, checked against the EU checklist and reproduced bit for bit (`make flagship`)
 test: deps
 	$(SWIFT) build $(SWIFTFLAGS) --build-tests
 	$(SWIFT) test $(SWIFTFLAGS) --skip-build
+	$(MAKE) --no-print-directory flagship
 	$(MAKE) --no-print-directory check-card
 	$(MAKE) --no-print-directory gguf-check
 	$(MAKE) --no-print-directory asan
@@ -74,6 +76,12 @@ gguf-check:
 	  if command -v $$p >/dev/null 2>&1 && $$p -c 'import gguf' 2>/dev/null; then py=$$p; break; fi; done; \
 	if [ -z "$$py" ]; then echo "gguf-check skipped: no Python with the gguf package (python3 -m venv .venv-gguf && .venv-gguf/bin/pip install gguf)"; \
 	else $$py Tools/check_gguf_export.py $(BIN); fi
+
+## flagship: Releases/eu24-nano-0.1 must verify with Releases/keys/eu24-nano.pub, pass `glassbox comply --check`,
+## and rebuild from its recipe without any cache to the same bits (Tools/check_flagship.sh; Docs/releases.md)
+flagship: deps
+	$(SWIFT) build $(SWIFTFLAGS) --product glassbox
+	bash Tools/check_flagship.sh $(BIN)
 
 ## asan: the strict safetensors reader and the verifier under AddressSanitizer (debug build in .build-asan;
 ## leak detection off: XCTest's own runner leaks a few bytes at exit)

@@ -11,6 +11,8 @@ trap 'rm -rf "$WORK"' EXIT
 export GLASSBOX_HOME="$WORK/store"
 RECIPE=Recipes/eu24-nano.toml
 RELEASE=out/demo/eu24-nano-0.1
+COMMITTED=Releases/eu24-nano-0.1
+PUBLIC_KEY=Releases/keys/eu24-nano.pub
 THREADS=$(nproc)
 START=$SECONDS
 part() { printf '\n\033[1m== %s\033[0m\n   %s\n' "$1" "$2"; }
@@ -31,38 +33,43 @@ run "$BIN" recipe plan "$RECIPE"
 part "2. Build it, signed" \
      "Glassbox's own tokenizer, training and evaluation cores turn the recipe into a signed release (about 3 minutes of training on 2 quiet cores)"
 run "$BIN" build "$RECIPE" --out "$RELEASE" --data-dir "$WORK/data" --key "$WORK/provider.pem" --threads "$THREADS"
+echo "   your build against the committed one (Releases/eu24-nano-0.1, built on another machine):"
+for file in recipe.lock.json model.safetensors tokenizer.json eval/results.json README.md; do
+  cmp -s "$RELEASE/$file" "$COMMITTED/$file" || { echo "error: $file of your build differs from $COMMITTED/$file" >&2; exit 1; }
+  echo "   $file: identical"
+done
 
-part "3. Verify it" \
-     "the signature is the provider's, and every file is the one that was signed"
-run "$BIN" verify "$RELEASE" --key "$WORK/provider.pub"
+part "3. Verify the committed release" \
+     "the signature is the provider's (the public key is in the repository), and every file is the one that was signed"
+run "$BIN" verify "$COMMITTED" --key "$PUBLIC_KEY"
 
 part "4. Tamper with a copy" \
      "one flipped byte in the weights is caught: verify exits with status 3"
-cp -r "$RELEASE" "$WORK/tampered"
+cp -r "$COMMITTED" "$WORK/tampered"
 printf '\x01' | dd of="$WORK/tampered/model.safetensors" bs=1 seek=4000 conv=notrunc status=none
 set +e
-"$BIN" verify "$WORK/tampered" --key "$WORK/provider.pub"
+"$BIN" verify "$WORK/tampered" --key "$PUBLIC_KEY"
 status=$?
 set -e
 [ "$status" = 3 ] || { echo "error: verify of the tampered copy exited $status, expected 3" >&2; exit 1; }
 echo "   → exit status 3, as it must be"
 
-part "5. Reproduce it" \
+part "5. Reproduce the committed release" \
      "rebuilt from the release's own recipe without any cache, every step's artifacts compared bit for bit with its lock"
-run "$BIN" reproduce "$RELEASE" --data-dir "$WORK/data" --key "$WORK/provider.pub" --threads "$THREADS"
+run "$BIN" reproduce "$COMMITTED" --data-dir "$WORK/data" --key "$PUBLIC_KEY" --threads "$THREADS"
 
 part "6. Generate in three languages" \
      "the release is a working Llama model (a nano one: expect word salad, in the right script)"
 for prompt in "Dobrý den" "Guten Tag" "Добрий день"; do
-  run "$BIN" generate "$RELEASE" --prompt "$prompt" --max-tokens 24 --temperature 0.8 --seed 7
+  run "$BIN" generate "$COMMITTED" --prompt "$prompt" --max-tokens 24 --temperature 0.8 --seed 7
 done
 
 part "7. Per-language evaluation" \
      "bits per byte on held-out text of every language, scored by Glassbox's own inference core"
-run "$BIN" eval "$RELEASE"
+run "$BIN" eval "$COMMITTED"
 
 part "8. The EU AI Act checklist" \
      "each obligation that applies, and what in the release meets it (documents generated from the recorded facts)"
-run "$BIN" comply "$RELEASE" --check
+run "$BIN" comply "$COMMITTED" --check
 
 printf '\ndemo finished in %d s; the release is in %s.\n' $((SECONDS - START)) "$RELEASE"
