@@ -65,7 +65,7 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: root) }
         let env = ["GLASSBOX_HOME": root.appendingPathComponent("store").path]
         let dir = root.path
-        #expect(try GlassboxProcess.run(["keygen", "--out", "\(dir)/key"], env: env).status == 0)
+        #expect(try GlassboxProcess.run(["keygen", "--name", "\(dir)/key"], env: env).status == 0)
         let build = try GlassboxProcess.run(["build", "\(dir)/r/recipe.toml", "--out", "\(dir)/rel", "--key", "\(dir)/key.pem", "--threads", "2"], env: env)
         #expect(build.status == 0, "\(build.stderr)")
         #expect(build.stdout.contains("import") || build.stderr.contains("import"))
@@ -90,7 +90,7 @@ import TestSupport
         let root = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: root) }
         let dir = root.path
-        let initRun = try GlassboxProcess.run(["recipe", "init", "--from-hf", "\(dir)/r/weights/tiny", "--out", "\(dir)/r/starter.toml"])
+        let initRun = try GlassboxProcess.run(["recipe", "init", "--from-hf", "\(dir)/r/weights/tiny", "--out-file", "\(dir)/r/starter.toml"])
         #expect(initRun.status == 0, "\(initRun.stderr)")
         #expect(initRun.stdout.contains("fill in the 17 lines marked"), "\(initRun.stdout)")
         let text = try String(contentsOf: root.appendingPathComponent("r/starter.toml"), encoding: .utf8)
@@ -98,9 +98,9 @@ import TestSupport
         let check = try GlassboxProcess.run(["recipe", "check", "\(dir)/r/starter.toml"])
         #expect(check.status != 0)
         #expect((check.stdout + check.stderr).contains("training.declared.trainer"), "\(check.stdout)\(check.stderr)")
-        let again = try GlassboxProcess.run(["recipe", "init", "--from-hf", "\(dir)/r/weights/tiny", "--out", "\(dir)/r/starter.toml"])
+        let again = try GlassboxProcess.run(["recipe", "init", "--from-hf", "\(dir)/r/weights/tiny", "--out-file", "\(dir)/r/starter.toml"])
         #expect(again.status == 1 && again.stderr.contains("already exists"))
-        let missing = try GlassboxProcess.run(["recipe", "init", "--from-hf", "\(dir)/nowhere", "--out", "\(dir)/r/other.toml"])
+        let missing = try GlassboxProcess.run(["recipe", "init", "--from-hf", "\(dir)/nowhere", "--out-file", "\(dir)/r/other.toml"])
         #expect(missing.status == 1 && missing.stderr.contains("config.json"), "\(missing.stderr)")
     }
 }

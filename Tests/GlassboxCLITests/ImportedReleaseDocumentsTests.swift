@@ -47,7 +47,7 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: root) }
         let env = ["GLASSBOX_HOME": root.appendingPathComponent("store").path]
         let dir = root.path
-        #expect(try GlassboxProcess.run(["keygen", "--out", "\(dir)/key"], env: env).status == 0)
+        #expect(try GlassboxProcess.run(["keygen", "--name", "\(dir)/key"], env: env).status == 0)
         let build = try GlassboxProcess.run(["build", "\(dir)/r/recipe.toml", "--out", "\(dir)/rel", "--key", "\(dir)/key.pem", "--threads", "2"], env: env)
         #expect(build.status == 0, "\(build.stdout)\(build.stderr)")
         #expect(!(build.stdout + build.stderr).contains("not-available"), "\(build.stdout)\(build.stderr)")
@@ -67,7 +67,7 @@ import TestSupport
         let card = try GlassboxProcess.run(["card", "--from-hf", "\(dir)/r/weights/tiny", "--recipe", "\(dir)/r/starter.toml"])
         #expect(card.status == 0, "\(card.stderr)")
         #expect(card.stdout.contains("fill in the 17 lines marked \"# FILL IN\"") && card.stdout.contains("glassbox build"), "\(card.stdout)")
-        let initRun = try GlassboxProcess.run(["recipe", "init", "--from-hf", "\(dir)/r/weights/tiny", "--out", "\(dir)/r/init.toml"])
+        let initRun = try GlassboxProcess.run(["recipe", "init", "--from-hf", "\(dir)/r/weights/tiny", "--out-file", "\(dir)/r/init.toml"])
         #expect(initRun.status == 0, "\(initRun.stderr)")
         let written = try Data(contentsOf: root.appendingPathComponent("r/starter.toml"))
         #expect(written == (try Data(contentsOf: root.appendingPathComponent("r/init.toml"))), "card --from-hf and recipe init --from-hf differ")
