@@ -7,7 +7,8 @@ Not part of `make test`: it needs llama-cpp-python, whose wheel compiles llama.c
 For a release directory (default: the flagship release Releases/eu24-nano-0.1; or a model directory
 given after the binary) it exports model-f32.gguf and model-q8_0.gguf with `glassbox export gguf`
 into a temporary directory and checks:
-  1. tokenization: every sample line of Recipes/data/eu24/*.txt (33 languages) tokenized by llama.cpp
+  1. tokenization: 3 sample lines of each Recipes/data/eu24/*.txt (33 languages, at most 200 characters
+     each, so that `glassbox logits` takes them) tokenized by llama.cpp
      (`special=False`, no BOS) equals Glassbox's ids (`glassbox logits --raw --json`);
   2. logits: llama.cpp's float32 logits at every position of a few prompts are within 1e-3 of the
      logit scale of Glassbox's (F32 KV cache, as ../shared/gguf-interop.md says);
@@ -105,7 +106,9 @@ def main():
         q8 = load(tmp / "model-q8_0.gguf", context, args.threads)
 
         # 1. Tokenization.
-        lines = [line for p in sorted(DATA.glob("*.txt")) for line in p.read_text(encoding="utf-8").splitlines()[:6] if line.strip()]
+        # The first 3 non-empty lines of each language, cut to 200 characters (within the model's context).
+        lines = [line[:200] for p in sorted(DATA.glob("*.txt"))
+                 for line in [x for x in p.read_text(encoding="utf-8").splitlines() if x.strip()][:3]]
         differ = 0
         for line in lines:
             ours = json.loads(glassbox(args.binary, "logits", args.model, "--text", line, "--raw", "--json", "--threads", "1"))["ids"]
