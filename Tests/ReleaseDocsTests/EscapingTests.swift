@@ -22,6 +22,17 @@ struct EscapingTests {
         #expect(MarkdownText.cell("") == "—")
     }
 
+    @Test func onlyAnOrderedListMarkerAtTheStartIsEscaped() {
+        for literal in ["5.23.0", "0.1.0", "2.5 hours", "14.2", "1.x", "3)x", "v1. item", "a 1. b", "1234567890. item", "2026-12-05"] {
+            #expect(MarkdownText.inline(literal) == literal, "\(literal)")
+        }
+        #expect(MarkdownText.inline("1. item") == "1\\. item")
+        #expect(MarkdownText.inline("12) item") == "12\\) item")
+        #expect(MarkdownText.inline("1.") == "1\\.", "the text may be followed by more on its line")
+        #expect(MarkdownText.inline("7.\nnext") == "7\\. next")
+        #expect(MarkdownText.inline("123456789. item") == "123456789\\. item")
+    }
+
     @Test func codeSpansOutrunTheirContent() {
         #expect(MarkdownText.code("plain") == "`plain`")
         #expect(MarkdownText.code("a``b") == "```a``b```")

@@ -4,7 +4,7 @@
 enum MarkdownText {
     /// `text` as inline Markdown: whitespace runs (newlines included) become one space, Markdown
     /// punctuation is backslash-escaped, `<`, `>` and `&` become entities, and a leading block marker
-    /// (`-`, `+`, `=`, `1.`) is escaped.
+    /// (`-`, `+`, `=`, an ordered-list `1. `) is escaped.
     static func inline(_ text: String) -> String {
         var out = ""
         var pendingSpace = false
@@ -70,13 +70,17 @@ enum MarkdownText {
         }
     }
 
+    /// Escapes what would open a block if `text` started a line: `-`, `+` or `=` first, or an ordered
+    /// list marker (CommonMark §5.2: one to nine digits, then `.` or `)`, then a space or the end; the
+    /// escaped text may be followed by more on its line, so the end counts). A dot or parenthesis
+    /// anywhere else is literal text (`5.23.0`, `2.5 hours`) and stays as it is.
     private static func escapeLeadingMarker(_ text: String) -> String {
         guard let first = text.first else { return text }
         if "-+=".contains(first) { return "\\" + text }
         let digits = text.prefix { $0.isASCII && $0.isNumber }
-        if !digits.isEmpty, let next = text.dropFirst(digits.count).first, next == "." || next == ")" {
-            return digits + "\\" + text.dropFirst(digits.count)
-        }
-        return text
+        let rest = text.dropFirst(digits.count)
+        guard (1...9).contains(digits.count), let marker = rest.first, marker == "." || marker == ")" else { return text }
+        let next = rest.dropFirst().first
+        return next == nil || next == " " ? String(digits) + "\\" + rest : text
     }
 }
