@@ -6,10 +6,10 @@ front matter) and checks what Glassbox promises: metadata is a mapping; every `l
 string (an unquoted `no` would be False); `license` is a Hub id or `other` with `license_name` and
 `license_link`; pipeline and library; a model-index whose results carry task type, dataset type and
 name, metric type and value. With --expect-text TEXT (repeatable), each TEXT must appear in the card's
-body as written. Prints one line per problem; exit 0 when the card passes, 1 otherwise, 2 when
+body as written. With --base-model ID, `base_model` must be that Hub id (with --base-model "", absent). Prints one line per problem; exit 0 when the card passes, 1 otherwise, 2 when
 huggingface_hub is not installed (pip install huggingface_hub).
 
-Usage: python3 Tools/check_model_card.py RELEASE/README.md [--expect-text TEXT ...] [--languages cs,de,...]
+Usage: python3 Tools/check_model_card.py RELEASE/README.md [--expect-text TEXT ...] [--languages cs,de,...] [--base-model ID]
 """
 import argparse
 import sys
@@ -21,7 +21,7 @@ except ImportError:
     sys.exit(2)
 
 
-def problems_of(path, expected_texts, languages):
+def problems_of(path, expected_texts, languages, base_model=None):
     card = ModelCard.load(path, ignore_metadata_errors=False)
     data = card.data.to_dict()
     problems = []
@@ -53,6 +53,8 @@ def problems_of(path, expected_texts, languages):
             problems.append(f"model-index result lacks a required key: {result}")
         if not isinstance(result.metric_value, (int, float)):
             problems.append(f"metric value {result.metric_value!r} is not a number")
+    if base_model is not None and data.get("base_model") != (base_model or None):
+        problems.append(f"base_model is {data.get('base_model')!r}, expected {(base_model or None)!r}")
     body = card.text
     for text in expected_texts:
         if text not in body:
@@ -65,9 +67,10 @@ def main():
     parser.add_argument("card")
     parser.add_argument("--expect-text", action="append", default=[])
     parser.add_argument("--languages", default="")
+    parser.add_argument("--base-model", default=None)
     args = parser.parse_args()
     try:
-        problems = problems_of(args.card, args.expect_text, [x for x in args.languages.split(",") if x])
+        problems = problems_of(args.card, args.expect_text, [x for x in args.languages.split(",") if x], args.base_model)
     except Exception as error:  # a card the Hub could not parse at all
         problems = [f"huggingface_hub could not parse the card: {error}"]
     for problem in problems:

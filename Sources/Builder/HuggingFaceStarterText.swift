@@ -104,8 +104,19 @@ struct HuggingFaceStarterText {
         tokens_seen = 0  \(fill)
         # energy_kwh = 0  # only if known
         config_file = ""  \(fill): file:path of the run's config (stored in the release), or set command = "…"
+        \(baseModel)
 
         """
+    }
+
+    /// `base_model` from the card's front matter when it names exactly one; else a commented-out line.
+    private var baseModel: String {
+        let named = facts.card.baseModels
+        if named.count == 1 { return "base_model = \(toml(named[0]))  # from README.md front matter" }
+        if named.count > 1 {
+            return "# base_model = \"\"  # README.md names \(named.count) base models (\(named.joined(separator: ", "))); declare the one these weights were trained from"
+        }
+        return "# base_model = \"owner/name\"  # only if the weights were trained from another model: its Hub id, or its name"
     }
 
     /// A TOML basic string.

@@ -1,13 +1,15 @@
 import Foundation
 
-/// The two fields of a Hugging Face model card's YAML front matter that a starter recipe uses:
-/// `license` and `language` (a scalar or a `- item` list). Only this flat subset is read; anything
-/// else in the front matter is ignored.
+/// The fields of a Hugging Face model card's YAML front matter that a starter recipe uses: `license`,
+/// `language` and `base_model` (each list a scalar, a `[a, b]` flow list or a `- item` list). Only this
+/// flat subset is read; anything else in the front matter is ignored.
 struct ModelCardFrontMatter {
     /// `license:` as written (a Hub licence id such as `apache-2.0`), if any.
     var license: String?
     /// `language:` codes, if any.
     var languages: [String] = []
+    /// `base_model:` Hub ids, if any (the Hub allows one or a list, e.g. for a merge).
+    var baseModels: [String] = []
 
     /// Reads the front matter between the leading `---` lines of `readme`.
     init(_ readme: String) {
@@ -15,8 +17,10 @@ struct ModelCardFrontMatter {
         guard lines.first == "---", let end = lines.dropFirst().firstIndex(of: "---") else { return }
         var listKey: String?
         for line in lines[1..<end] {
-            if line.hasPrefix("- "), listKey == "language" {
-                languages.append(Self.unquote(String(line.dropFirst(2))))
+            if line.hasPrefix("- "), let listKey {
+                let item = Self.unquote(String(line.dropFirst(2)))
+                if listKey == "language" { languages.append(item) }
+                if listKey == "base_model" { baseModels.append(item) }
                 continue
             }
             guard let colon = line.firstIndex(of: ":") else { continue }
@@ -24,12 +28,15 @@ struct ModelCardFrontMatter {
             let value = Self.unquote(line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
             listKey = value.isEmpty ? key : nil
             if key == "license", !value.isEmpty { license = value }
-            if key == "language", !value.isEmpty {
-                languages = value.hasPrefix("[")
-                    ? value.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).split(separator: ",").map { Self.unquote($0.trimmingCharacters(in: .whitespaces)) }
-                    : [value]
-            }
+            if key == "language", !value.isEmpty { languages = Self.list(value) }
+            if key == "base_model", !value.isEmpty { baseModels = Self.list(value) }
         }
+    }
+
+    /// A scalar as a one-item list, or the items of a `[a, b]` flow list.
+    private static func list(_ value: String) -> [String] {
+        guard value.hasPrefix("[") else { return [value] }
+        return value.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).split(separator: ",").map { unquote($0.trimmingCharacters(in: .whitespaces)) }
     }
 
     private static func unquote(_ text: String) -> String {

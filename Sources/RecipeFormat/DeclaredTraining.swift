@@ -26,6 +26,11 @@ public struct DeclaredTraining: Codable, Equatable, Sendable {
     public var command: String?
     /// Free-form notes.
     public var notes: String
+    /// The model these weights were trained from (fine-tuned, continued or otherwise modified), as its
+    /// Hugging Face Hub id (`owner/name`) or, for a model not on the Hub, its name; nil means none is
+    /// declared (the documents then say the base model is not known). The other declared facts then
+    /// describe the run that started from it, not the base model's own training.
+    public var baseModel: String?
 
     enum CodingKeys: String, CodingKey {
         case trainer, accelerator, command, notes
@@ -37,9 +42,11 @@ public struct DeclaredTraining: Codable, Equatable, Sendable {
         case energyKWh = "energy_kwh"
         case computeFLOP = "compute_flop"
         case configFile = "config_file"
+        case baseModel = "base_model"
     }
 
-    /// The keys a provider must fill in (everything but `energy_kwh`, `compute_flop`, `command`, `config_file` and `notes`).
+    /// The keys a provider must fill in (everything but `energy_kwh`, `compute_flop`, `command`, `config_file`,
+    /// `base_model` and `notes`).
     public static let requiredKeys = ["trainer", "trainer_version", "code_revision", "accelerator",
                                       "accelerator_count", "wall_clock_hours", "tokens_seen"]
 
@@ -56,7 +63,8 @@ public struct DeclaredTraining: Codable, Equatable, Sendable {
             computeFLOP: reader.double("compute_flop", [.greaterThan(0)]),
             configFile: reader.string("config_file", maxBytes: 4_096),
             command: reader.string("command", maxBytes: 65_536),
-            notes: reader.string("notes", maxBytes: 65_536) ?? "")
+            notes: reader.string("notes", maxBytes: 65_536) ?? "",
+            baseModel: reader.string("base_model", maxBytes: 500))
         reader.rejectUnknownKeys()
         declared.check(reader)
         return declared
@@ -70,5 +78,20 @@ public struct DeclaredTraining: Codable, Equatable, Sendable {
             reader.report("config_file", "missing; give the run's configuration (config_file = \"file:train.yaml\") or its command (command = \"torchrun …\"), or both")
         }
         if command?.isEmpty == true { reader.report("command", "must not be empty; leave it out if config_file says it all") }
+        if let baseModel { Self.checkBaseModel(baseModel, reader) }
+    }
+
+    /// `base_model`: one line of text, not blank, and a Hub id rather than a Hub URL.
+    private static func checkBaseModel(_ text: String, _ reader: TableReader) {
+        let hubPrefix = "https://huggingface.co/"
+        if text.allSatisfy(\.isWhitespace) {
+            reader.report("base_model", "must not be empty; give the Hub id (\"owner/name\") or name of the model these weights were trained from, or leave the key out")
+        } else if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" })
+            || text.first?.isWhitespace == true || text.last?.isWhitespace == true {
+            reader.report("base_model", "must be one line without leading or trailing spaces: the Hub id (\"owner/name\") or name of the base model")
+        } else if text.hasPrefix(hubPrefix) {
+            let id = text.dropFirst(hubPrefix.count).split(separator: "/").prefix(2).joined(separator: "/")
+            reader.report("base_model", "give the Hub id, not its URL: base_model = \"\(id.prefix(200))\"")
+        }
     }
 }

@@ -61,6 +61,28 @@ import TestSupport
         #expect(result.lock.step("evaluate")?.status == .built)
     }
 
+    /// `base_model` from the card's front matter: one Hub id fills `training.declared.base_model` (and
+    /// passes `recipe check`); several, or none, leave a commented-out line for a human.
+    @Test func baseModelComesFromTheFrontMatter() throws {
+        let fixture = try ImportFixture()
+        defer { fixture.remove() }
+        func starter(_ frontMatter: String) throws -> String {
+            let readme = Self.readme.replacingOccurrences(of: "tags: [llama]\n", with: "tags: [llama]\n" + frontMatter)
+            try Data(readme.utf8).write(to: fixture.weights.appendingPathComponent("README.md"))
+            return try HuggingFaceStarter(modelDirectory: fixture.weights, recipeURL: fixture.recipeURL).recipeText()
+        }
+        let scalar = try starter("base_model: meta-llama/Llama-3.2-1B\n")
+        #expect(scalar.contains("base_model = \"meta-llama/Llama-3.2-1B\"  # from README.md front matter"))
+        #expect(!problems(scalar).contains("training.declared.base_model"))
+        let item = try starter("base_model:\n- \"org/base\"\n")
+        #expect(item.contains("base_model = \"org/base\"  # from README.md front matter"))
+        let merge = try starter("base_model: [org/a, org/b]\n")
+        #expect(merge.contains("# base_model = \"\"  # README.md names 2 base models (org/a, org/b)"))
+        let none = try starter("")
+        #expect(none.contains("# base_model = \"owner/name\"  # only if the weights were trained from another model"))
+        #expect(!problems(none).contains("training.declared.base_model"))
+    }
+
     @Test func missingConfigIsNamed() throws {
         let folder = try TemporaryDirectory.create(prefix: "starter-")
         defer { try? FileManager.default.removeItem(at: folder) }

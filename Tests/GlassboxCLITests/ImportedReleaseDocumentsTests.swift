@@ -97,7 +97,7 @@ import TestSupport
         for expected in ["**Reproducibility**", "imported, declared", "**Trained by**", "transformers 5.23.0 on 1 × CPU (declared)",
                          "(estimated as 6·N·D from the declared tokens; not measured)", "`training.declared.tokens_seen`",
                          "`training/train.yaml`", "measured by Glassbox", "declared by the provider (training.declared.energy\\_kwh = 0.05 kWh)",
-                         "\"imported-weights\"", "training is not re-run"] {
+                         "\"imported-weights\"", "training is not re-run", "| Trainer version | 5.23.0 | `training.declared.trainer_version` |"] {
             #expect(card.contains(expected), "README.md lacks \(expected)")
         }
         for absent in ["Trained by Glassbox's deterministic", "training/log.jsonl", "loss.svg", "\"reproducible\"", "random initialisation"] {

@@ -105,6 +105,36 @@ import Testing
         #expect(noWeights.map(\.keyPath).contains("training.weights"))
     }
 
+    /// `training.declared.base_model`: optional (absent, the canonical form is the one before the key
+    /// existed), one line of non-blank text, a Hub id rather than a Hub URL, and misspellings suggested.
+    @Test func declaredBaseModelIsOptionalAndChecked() throws {
+        let plain = try Recipe.parse(text: Self.external, file: "external.toml")
+        #expect(plain.training.declared?.baseModel == nil)
+        #expect(!String(decoding: try plain.canonicalJSON(), as: UTF8.self).contains("base_model"))
+        func with(_ line: String) -> String {
+            Self.external.replacingOccurrences(of: "tokens_seen = 1000000\n", with: "tokens_seen = 1000000\n\(line)\n")
+        }
+        let based = try Recipe.parse(text: with("base_model = \"meta-llama/Llama-3.2-1B\""), file: "b")
+        #expect(based.training.declared?.baseModel == "meta-llama/Llama-3.2-1B")
+        #expect(String(decoding: try based.canonicalJSON(), as: UTF8.self).contains("\"base_model\":\"meta-llama/Llama-3.2-1B\""))
+        #expect(try JSONDecoder().decode(Recipe.self, from: try based.canonicalJSON()) == based)
+        #expect(try based.digest() != plain.digest())
+        let named = try Recipe.parse(text: with("base_model = \"an in-house 1B model (2026-03)\""), file: "n")
+        #expect(named.training.declared?.baseModel == "an in-house 1B model (2026-03)")
+        for bad in ["base_model = \"\"", "base_model = \"   \"", "base_model = \"a\\nb\"", "base_model = \" org/x\"", "base_model = 3",
+                    "base_model = \"https://huggingface.co/meta-llama/Llama-3.2-1B/tree/main\""] {
+            #expect(problems(with(bad)).map(\.keyPath) == ["training.declared.base_model"], "\(bad)")
+        }
+        let url = problems(with("base_model = \"https://huggingface.co/meta-llama/Llama-3.2-1B\"")).first?.message ?? ""
+        #expect(url.contains("base_model = \"meta-llama/Llama-3.2-1B\""), "\(url)")
+        let typo = problems(with("base_modle = \"meta-llama/Llama-3.2-1B\""))
+        #expect(typo.map(\.keyPath) == ["training.declared.base_modle"])
+        #expect(typo.first?.message.contains("base_model") == true, "\(typo.first?.message ?? "")")
+        let glassbox = try String(decoding: FixtureFiles.bytes("valid.toml"), as: UTF8.self)
+        #expect(problems(glassbox.replacingOccurrences(of: "[training]\n", with: "[training]\nbase_model = \"org/x\"\n")).map(\.keyPath) == ["training.base_model"],
+                "the key belongs to [training.declared] of an external recipe")
+    }
+
     @Test func missingLocalWeightsAndConfigFileAreNamed() throws {
         let recipe = try Recipe.parse(text: Self.external, file: "external.toml")
         let problems = recipe.missingLocalFiles(relativeTo: URL(fileURLWithPath: "/nonexistent"))

@@ -30,22 +30,35 @@ struct ImportedDocumentsTests {
         String(decoding: documents.files[path] ?? Data(), as: UTF8.self)
     }
 
-    @Test func importedDocumentsMatchTheirGoldens() throws {
-        let documents = try ReleaseDocuments(try RecordedInputs.load(releaseDirectory: Self.directory))
+    /// Compares every document with `Fixtures/<folder>` (RELEASEDOCS_UPDATE_GOLDENS=1 rewrites them
+    /// in the source tree; the test bundle's copy changes with the next build).
+    static func expectGoldens(_ documents: ReleaseDocuments, folder: String) throws {
         #expect(documents.paths == ReleaseDocuments.paths.filter { $0 != "training/loss.svg" })
         #expect(documents.files.keys.sorted() == documents.paths)
         let update = ProcessInfo.processInfo.environment["RELEASEDOCS_UPDATE_GOLDENS"] == "1"
         for path in documents.paths {
             let generated = try #require(documents.files[path])
             if update {
-                let target = FixtureRelease.sourceFixtures.appendingPathComponent("golden-imported").appendingPathComponent(path)
+                let target = FixtureRelease.sourceFixtures.appendingPathComponent(folder).appendingPathComponent(path)
                 try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try generated.write(to: target)
                 continue
             }
-            let golden = try Data(contentsOf: FixtureRelease.fixtures.appendingPathComponent("golden-imported").appendingPathComponent(path))
-            #expect(generated == golden, "\(path) differs from Fixtures/golden-imported/\(path); review, then rerun with RELEASEDOCS_UPDATE_GOLDENS=1")
+            let golden = try Data(contentsOf: FixtureRelease.fixtures.appendingPathComponent(folder).appendingPathComponent(path))
+            #expect(generated == golden, "\(path) differs from Fixtures/\(folder)/\(path); review, then rerun with RELEASEDOCS_UPDATE_GOLDENS=1")
         }
+    }
+
+    @Test func importedDocumentsMatchTheirGoldens() throws {
+        try Self.expectGoldens(try ReleaseDocuments(try RecordedInputs.load(releaseDirectory: Self.directory)), folder: "golden-imported")
+    }
+
+    /// The recipe's canonical form (and so its digest) is the one the fixture was built with: a recipe
+    /// without the newer optional declared keys (`compute_flop`, `base_model`) keeps its digest.
+    @Test func recipeDigestIsTheOneTheFixtureWasBuiltWith() throws {
+        let lock = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: Self.directory.appendingPathComponent("recipe.lock.json"))) as? [String: Any])
+        let facts = try ReleaseDocuments(try RecordedInputs.load(releaseDirectory: Self.directory)).facts
+        #expect(facts.inputs.recipeDigest == lock["recipe_digest"] as? String)
     }
 
     @Test func stepLayoutAndReleaseLayoutGiveTheSameBytes() throws {

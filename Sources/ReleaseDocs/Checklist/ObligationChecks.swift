@@ -31,11 +31,13 @@ struct ObligationChecks {
         case "scope.modifier":
             guard let modification = facts.classification.modification else {
                 if let imported = facts.imported {
-                    return Outcome(document: nil, reason: "weights trained elsewhere with \(imported.trainer) (declared); the recipe format declares no base model yet, so the ⅓ rule cannot be applied — the provider must state whether the model modifies another", notApplicable: true)
+                    return Outcome(document: nil, reason: "weights trained elsewhere with \(imported.trainer) (declared); the recipe declares no base model (\(ImportedTrainingFacts.baseModelKey)), so the ⅓ rule cannot be applied — the provider must state whether the model modifies another", notApplicable: true)
                 }
                 return Outcome(document: nil, reason: "trained from random initialisation; no base model (README.md has no base_model)", notApplicable: true)
             }
-            return Outcome(document: Self.record, reason: modification.sentence)
+            let card = facts.imported?.baseModelHubID == nil ? "README.md names the base model in its text only (not a Hub id, so no base_model metadata)"
+                : "README.md declares it as base_model"
+            return Outcome(document: Self.record, reason: "\(modification.sentence) Base model declared by the provider (\(ImportedTrainingFacts.baseModelKey)); \(card).")
         case "scope.systemic":
             return Outcome(document: Self.record, reason: facts.classification.isSystemicRisk ? "above 10²⁵ FLOP: systemic risk presumed" : "at or below 10²⁵ FLOP: no systemic-risk presumption")
         case "art53.1a.annexXI.s1":

@@ -80,7 +80,8 @@ public struct ModificationAssessment: Sendable, Equatable {
             thresholdBasis = "one third of the original's declared training compute \(Numbers.flop(baseFLOP)) FLOP (guidelines point 60)"
         } else {
             threshold = (baseIsSystemic ? Classification.systemicRiskThreshold : Classification.indicativeCriterion) / 3
-            thresholdBasis = "the original's compute is not declared, so one third of \(baseIsSystemic ? "10²⁵" : "10²³") FLOP (guidelines point 61)"
+            thresholdBasis = baseIsSystemic ? "the original's compute is not declared, so one third of 10²⁵ FLOP (guidelines point 61)"
+                : "the original's compute is not declared, so one third of 10²³ FLOP (guidelines point 61; one third of 10²⁵ if the original is a model with systemic risk)"
         }
     }
 

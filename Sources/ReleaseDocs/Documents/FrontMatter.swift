@@ -1,7 +1,7 @@
 /// The model card's YAML front matter, as the Hugging Face Hub and `huggingface_hub.ModelCard` read it
 /// (hub-docs `modelcard.md`; `repocard.py`): licence (a Hub id, or `other` with `license_name` and
-/// `license_link`), quoted language codes, Hub datasets, tags, pipeline and library, and a
-/// `model-index` with one result per evaluated language.
+/// `license_link`), quoted language codes, Hub datasets, the declared base model of imported weights
+/// when it is a Hub id, tags, pipeline and library, and a `model-index` with one result per evaluated language.
 struct FrontMatter {
     let facts: ReleaseFacts
 
@@ -16,6 +16,7 @@ struct FrontMatter {
             lines.append("datasets:")
             lines += Array(Set(hubDatasets)).sorted().map { "- " + YAMLText.quoted($0) }
         }
+        if let base = facts.imported?.baseModelHubID { lines.append("base_model: " + YAMLText.quoted(base)) }
         lines.append("tags:")
         let tags = facts.imported == nil ? ["glassbox", "llama", "reproducible", "eu-ai-act", "multilingual"]
             : ["glassbox", "llama", "imported-weights", "eu-ai-act", "multilingual"]

@@ -40,6 +40,21 @@ enum HubIDs {
         return "https://spdx.org/licenses/"
     }
 
+    /// `text` when it is a Hub model id `owner/name` (letters, digits, `-`, `_`, `.`; each part starting and
+    /// ending with a letter or digit, the name at most 96 characters, no `--` or `..`, as huggingface_hub's
+    /// `validate_repo_id` requires), else nil: a name that is not such an id is shown as text, never
+    /// written as `base_model` metadata, which the Hub reads as a link to a model repository.
+    static func model(_ text: String) -> String? {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[1].count <= 96, !text.contains("--"), !text.contains("..") else { return nil }
+        let valid = parts.allSatisfy { part in
+            guard let first = part.first, let last = part.last, first.isASCII, last.isASCII,
+                  first.isLetter || first.isNumber, last.isLetter || last.isNumber else { return false }
+            return part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
+        }
+        return valid ? text : nil
+    }
+
     /// `owner/name` of a `https://huggingface.co/datasets/owner/name/…` source, else nil.
     static func dataset(fromURI uri: String) -> String? {
         let prefix = "https://huggingface.co/datasets/"

@@ -11,7 +11,9 @@ struct ImportedSections {
         let d = imported.declared
         var text = "Reproducibility class: **\(MarkdownText.inline(imported.reproducibility))** — the weights were trained elsewhere and imported; "
         text += "Glassbox did not run or observe the training. Training process as **declared** by the provider (`[training.declared]`, recorded in "
-        text += "\(context.recorded(.importRecord))): trainer \(MarkdownText.inline(imported.trainer)) at code revision \(MarkdownText.code(d.codeRevision)), "
+        text += "\(context.recorded(.importRecord))): "
+        if let base = Self.baseModel(imported) { text += "from the base model \(base) (`\(ImportedTrainingFacts.baseModelKey)`), " }
+        text += "trainer \(MarkdownText.inline(imported.trainer)) at code revision \(MarkdownText.code(d.codeRevision)), "
         text += "\(Numbers.grouped(d.tokensSeen)) training tokens"
         if let config = imported.configFile { text += ", run configuration `\(config)` (stored in the release)" }
         if let command = d.command { text += ", command \(MarkdownText.code(command))" }
@@ -43,11 +45,23 @@ struct ImportedSections {
             + "Loadable with Hugging Face `transformers` versions that support `\(facts.model.architecture)` and safetensors weights."
     }
 
-    /// Summary 1.2: model dependencies cannot be known to Glassbox.
+    /// Summary 1.2: the declared base model, or not known to Glassbox.
     var modelDependencies: String {
-        "Not known to Glassbox: the weights were trained elsewhere (\(MarkdownText.inline(imported.trainer)), declared) and the recipe format does not yet "
-            + "declare a base model; whether they modify another general-purpose AI model is for the provider to state"
+        if let base = Self.baseModel(imported) {
+            return "\(base), **declared** by the provider (`\(ImportedTrainingFacts.baseModelKey)`): the weights were trained from it elsewhere "
+                + "(\(MarkdownText.inline(imported.trainer)), declared); Glassbox cannot check this. The training content summarised here is that of "
+                + "the declared run; the base model's own training content is for its provider's summary"
+        }
+        return "Not known to Glassbox: the weights were trained elsewhere (\(MarkdownText.inline(imported.trainer)), declared) and the recipe does not "
+            + "declare a base model (`\(ImportedTrainingFacts.baseModelKey)`); whether they modify another general-purpose AI model is for the provider to state"
             + (imported.declared.notes.isEmpty ? "" : " (provider's notes: \(MarkdownText.inline(imported.declared.notes)))")
+    }
+
+    /// The declared base model as Markdown: a link to its Hub page when it is a Hub id, else its name as
+    /// text; nil when none is declared.
+    static func baseModel(_ imported: ImportedTrainingFacts) -> String? {
+        guard let name = imported.baseModel else { return nil }
+        return imported.baseModelHubID.map { MarkdownText.link($0, url: "https://huggingface.co/" + $0) } ?? MarkdownText.inline(name)
     }
 
     /// Summary 1.3: the training data size from the declared tokens.

@@ -11,6 +11,9 @@ extension ModelCard {
             default: row
             }
         }
+        if let base = ImportedSections.baseModel(imported), let trained = rows.firstIndex(where: { $0.0 == "**Trained by**" }) {
+            rows.insert(("**Base model**", "\(base) (declared, `\(ImportedTrainingFacts.baseModelKey)`)"), at: trained + 1)
+        }
         rows.append(("**Packaged by**", "Glassbox, \(facts.inputs.coreVersion); recipe digest `\(facts.inputs.recipeDigest)`"))
         rows.append(("**Reproducibility**", "**\(MarkdownText.inline(imported.reproducibility))**: the weights were trained elsewhere and imported; "
             + "their digests and structure are verified and the evaluation is re-run by `glassbox reproduce`, the training is not"))
@@ -25,7 +28,9 @@ extension ModelCard {
         var declared = MarkdownTable(headers: ["Declared fact", "Value", "Recipe key"])
         for row in imported.declarations {
             let value = row.value.map { value in
-                row.key.hasSuffix("command") || row.key.hasSuffix("config_file") ? MarkdownText.code(value, inTable: true) : MarkdownText.cell(value + (row.unit.map { " " + $0 } ?? ""))
+                row.key == ImportedTrainingFacts.baseModelKey ? ImportedSections.baseModel(imported) ?? MarkdownText.cell(value)
+                    : row.key.hasSuffix("command") || row.key.hasSuffix("config_file") ? MarkdownText.code(value, inTable: true)
+                    : MarkdownText.cell(value + (row.unit.map { " " + $0 } ?? ""))
             } ?? "not declared"
             declared.rows.append([row.label, value, "`\(row.key)`"])
         }

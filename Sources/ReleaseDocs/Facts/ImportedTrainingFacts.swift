@@ -42,11 +42,19 @@ public struct ImportedTrainingFacts: Sendable, Equatable {
     /// `torchtitan 0.1.0`.
     public var trainer: String { "\(declared.trainer) \(declared.trainerVersion)" }
 
+    /// `training.declared.base_model` when declared: the model these weights were trained from.
+    public var baseModel: String? { declared.baseModel }
+
+    /// The base model's Hub id (`owner/name`), when the declared base model is one.
+    public var baseModelHubID: String? { baseModel.flatMap(HubIDs.model) }
+
     /// Every declared fact with its recipe key and unit, in the order the documents list them (the
-    /// absent optional ones with a nil value).
+    /// absent optional ones with a nil value; the base model only when declared, so documents without
+    /// one are those written before the key existed).
     public var declarations: [(key: String, label: String, value: String?, unit: String?)] {
         let d = declared
-        return [
+        let base: [(key: String, label: String, value: String?, unit: String?)] = d.baseModel.map { [(Self.baseModelKey, "Base model", $0, nil)] } ?? []
+        return base + [
             ("training.declared.trainer", "Trainer", d.trainer, nil),
             ("training.declared.trainer_version", "Trainer version", d.trainerVersion, nil),
             ("training.declared.code_revision", "Code revision", d.codeRevision, nil),
@@ -60,4 +68,7 @@ public struct ImportedTrainingFacts: Sendable, Equatable {
             ("training.declared.command", "Command", d.command, nil),
         ]
     }
+
+    /// The recipe key of the declared base model.
+    public static let baseModelKey = "training.declared.base_model"
 }

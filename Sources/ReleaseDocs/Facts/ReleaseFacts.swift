@@ -51,7 +51,10 @@ public struct ReleaseFacts: Sendable {
         let license = recipe.release.license
         let publicURL = declared.publicURL.value
         let monetised = declared.monetised.value
-        classification = Classification(flop: compute.reported.flop, basis: compute.reportedBasis, modification: nil) { systemic in
+        // A declared base model makes the declared run a modification of it; its compute is the reported one.
+        let reportedFLOP = compute.reported.flop
+        let modification = imported?.baseModel.map { ModificationAssessment(baseModel: $0, modificationFLOP: reportedFLOP, baseFLOP: nil, baseIsSystemic: false) }
+        classification = Classification(flop: compute.reported.flop, basis: compute.reportedBasis, modification: modification) { systemic in
             OpenSourceAssessment.assess(license: license, publicURL: publicURL, monetised: monetised, systemicRisk: systemic)
         }
         let dataLicences = data.sources.map { FreeLicences.verdict($0.license) }
