@@ -21,20 +21,7 @@ NEW=${NEW:-128}
 CORPUS=${GLASSBOX_CORPUS:-../shared/corpus}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-python3 - "$CORPUS" "$WORK/eval.jsonl" <<'PY'
-import json, sys
-corpus, out = sys.argv[1], sys.argv[2]
-with open(out, "w") as f:
-    for lang in ["cs", "de", "en", "fr"]:
-        text, docs = "", 0
-        for line in open(f"{corpus}/{lang}/eval.txt", encoding="utf-8"):
-            text += line
-            if len(text.encode()) >= 2000:
-                f.write(json.dumps({"language": lang, "text": text}, ensure_ascii=False) + "\n")
-                text, docs = "", docs + 1
-                if docs == 16:
-                    break
-PY
+python3 Benchmarks/eval_documents.py "$CORPUS" "$WORK/eval.jsonl" 16
 echo "date: $(date -u +%Y-%m-%d) host: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 printf "%-7s %-7s %-10s %12s %12s %7s  %s\n" size threads what glassbox transformers ratio note
 for size in $SIZES; do

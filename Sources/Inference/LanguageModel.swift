@@ -2,25 +2,25 @@ import Foundation
 import Kernels
 import Transformer
 
-/// A loaded Llama model ready to generate and score: `Transformer.LlamaModel` (the one config, tensor
-/// layout, loader and forward of Glassbox) plus what decoding needs — a `KVCache` and the one-token
-/// path of `LanguageModel+Decode.swift` over weights laid out for it (`DecodeWeights`).
+/// A loaded Llama model ready to generate and score: its weights as inference holds them
+/// (`ModelWeights`: the config, tensor names and strict checks of `Transformer.LlamaModel`, projections
+/// packed once into `PanelMatrix` panels, the only copy in memory) plus a `KVCache` per sequence.
 ///
-/// A prompt (from an empty cache) and evaluation windows run through the training forward itself
-/// (`LlamaModel.inferenceLogits`); each later token runs the decode path, whose every operation is
-/// the training forward's for that row, so prompt, generation, evaluation and training give the same
-/// bits on the same weights. Results do not depend on `threads`: work is split over independent
-/// outputs only. Weights are never written after loading, so one model serves many threads.
+/// A prompt (from an empty cache) and evaluation windows run as one forward pass over all their rows
+/// (`ModelWeights+Forward.swift`); each later token runs the one-row decoding step
+/// (`LanguageModel+Decode.swift`). Both do the training forward's operations in its order, so
+/// prompt, generation, evaluation and training give the same bits on the same weights. Results do not
+/// depend on `threads`: work is split over independent outputs only. Weights are never written after
+/// loading, so one model serves many threads.
 ///
 /// A block-quantized variant (`VariantLoader`: `model-q8_0.gguf`, `model-q4_0.gguf`) runs the same
-/// operations with `QuantizedWeights`' integer products instead (prompt and windows:
-/// `QuantizedWeights+Forward.swift`; each later token: `LanguageModel+QuantizedDecode.swift`), with the
-/// same guarantees: prompt, decoding and scoring give the same bits, for any thread count.
+/// forward and decoding step with `QuantizedMatrix`'s integer products instead, with the same
+/// guarantees: prompt, decoding and scoring give the same bits, for any thread count.
 public final class LanguageModel: @unchecked Sendable {
-    /// The weights: float32 (`LlamaModel` plus its decode layout) or block-quantized.
+    /// The weights: float32 panels or block-quantized.
     enum Weights {
-        case float(LlamaModel, DecodeWeights)
-        case quantized(QuantizedWeights)
+        case float(ModelWeights<PanelMatrix>)
+        case quantized(ModelWeights<QuantizedMatrix>)
     }
 
     /// The model's shape and special tokens.
@@ -38,24 +38,20 @@ public final class LanguageModel: @unchecked Sendable {
         self.storedDTypes = storedDTypes
     }
 
-    /// Wraps a loaded (or trained) model, laying its projections out for decoding.
+    /// A trained (or otherwise in-memory) model, its projections packed into inference's layout (a
+    /// copy: `llama` keeps its own parameters).
     public convenience init(_ llama: LlamaModel, threads: Int) {
-        self.init(llama, threads: threads, storedDTypes: llama.storedDTypes)
+        self.init(config: llama.config, weights: .float(ModelWeights(llama)), threads: threads, storedDTypes: llama.storedDTypes)
     }
 
-    convenience init(_ llama: LlamaModel, threads: Int, storedDTypes: [String]) {
-        self.init(config: llama.config, weights: .float(llama, DecodeWeights(llama)), threads: threads, storedDTypes: storedDTypes)
+    /// Float32 weights (`ModelWeights+Float.swift`) read from `storedDTypes`.
+    convenience init(float weights: ModelWeights<PanelMatrix>, threads: Int, storedDTypes: [String]) {
+        self.init(config: weights.config, weights: .float(weights), threads: threads, storedDTypes: storedDTypes)
     }
 
     /// A block-quantized variant (`VariantLoader`).
-    convenience init(quantized: QuantizedWeights, threads: Int) {
-        self.init(config: quantized.config, weights: .quantized(quantized), threads: threads, storedDTypes: [quantized.format.rawValue.uppercased()])
-    }
-
-    /// The float32 model (config, layout, parameters); nil for a block-quantized variant.
-    public var llama: LlamaModel? {
-        if case let .float(llama, _) = weights { return llama }
-        return nil
+    convenience init(quantized: ModelWeights<QuantizedMatrix>, format: String, threads: Int) {
+        self.init(config: quantized.config, weights: .quantized(quantized), threads: threads, storedDTypes: [format])
     }
 
     /// Whether the products are integer (Q8_0 activations against Q8_0/Q4_0 weights).
@@ -97,15 +93,15 @@ public final class LanguageModel: @unchecked Sendable {
         for (i, token) in tokens.enumerated() {
             let wanted = rows == .all || (rows == .last && i == tokens.count - 1)
             switch weights {
-            case let .float(llama, decode): logits += decodeStep(token, cache: &cache, logits: wanted, llama: llama, decode: decode)
-            case let .quantized(q): logits += quantizedDecodeStep(token, cache: &cache, logits: wanted, weights: q)
+            case let .float(w): logits += decodeStep(token, cache: &cache, logits: wanted, weights: w)
+            case let .quantized(w): logits += decodeStep(token, cache: &cache, logits: wanted, weights: w)
             }
         }
         return logits
     }
 
-    /// The prompt through the training forward (`LlamaModel.inferenceLogits`), its keys and values
-    /// copied into the empty cache.
+    /// The prompt as one forward pass (`ModelWeights.logits`), its keys and values copied into the
+    /// empty cache.
     private func prompt(_ tokens: [Int], cache: inout KVCache, rows: LogitRows) throws -> [Float] {
         let n = tokens.count, width = cache.width
         let wanted: [Int] = switch rows {
@@ -121,18 +117,15 @@ public final class LanguageModel: @unchecked Sendable {
         return logits
     }
 
-    /// The forward pass of prompts and evaluation windows: `LlamaModel.inferenceLogits` for float
-    /// weights, `QuantizedWeights.logits` for quantized ones (tokens already checked).
+    /// The forward pass of prompts and evaluation windows (`ModelWeights.logits`; tokens already
+    /// checked, rows within the batch).
     func inferenceLogits(
         tokens: [Int], batch: Int, seqLen: Int, rows: [Int],
         keyValues: (Int, UnsafePointer<Float>, UnsafePointer<Float>) -> Void = { _, _, _ in }
     ) throws -> [Float] {
         switch weights {
-        case let .float(llama, _):
-            return try llama.inferenceLogits(
-                tokens: tokens.map { Int32($0) }, batch: batch, seqLen: seqLen, rows: rows, threads: threads, keyValues: keyValues)
-        case let .quantized(q):
-            return q.logits(tokens: tokens, batch: batch, seqLen: seqLen, rows: rows, threads: threads, keyValues: keyValues)
+        case let .float(w): w.logits(tokens: tokens, batch: batch, seqLen: seqLen, rows: rows, threads: threads, keyValues: keyValues)
+        case let .quantized(w): w.logits(tokens: tokens, batch: batch, seqLen: seqLen, rows: rows, threads: threads, keyValues: keyValues)
         }
     }
 

@@ -3,13 +3,15 @@ import Quantization
 import Transformer
 
 /// Opens Hugging Face Llama model directories for generation and scoring. The config, the tensor
-/// names and the strict loader are `Transformer`'s (`LlamaModel.load(directory:)`: `config.json`, then
+/// names and the strict checks are `Transformer`'s (`LlamaModel.readTensors`: `config.json`, then
 /// `model.safetensors` or the shards of `model.safetensors.index.json`, F32/F16/BF16 widened to F32;
-/// every missing, unexpected or mis-shaped tensor listed in one `TransformerError`; NaN refused).
+/// every missing, unexpected or mis-shaped tensor listed in one `TransformerError`; NaN refused). Each
+/// tensor goes straight into inference's layout (`ModelWeights+Float.swift`), one at a time.
 public enum ModelLoader {
     /// Loads the model of `directory`, running forward passes on `threads` threads.
     public static func load(_ directory: URL, threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> LanguageModel {
-        LanguageModel(try LlamaModel.load(directory: directory.path), threads: threads)
+        let (weights, dtypes) = try ModelWeights.load(directory: directory.path)
+        return LanguageModel(float: weights, threads: threads, storedDTypes: dtypes)
     }
 
     /// Loads the model of `directory`, or its quantized `variant` (`model-<variant>.gguf`, `VariantLoader`).

@@ -41,10 +41,12 @@ public enum VariantLoader {
         }
         try check(document, config: config, type: type, path: url.path)
         if type.isQuantized {
-            let weights = try QuantizedWeights(document: document, config: config, format: type, path: url.path)
-            return LanguageModel(quantized: weights, threads: threads)
+            let weights = try ModelWeights(document: document, config: config, format: type, path: url.path)
+            return LanguageModel(quantized: weights, format: type.rawValue.uppercased(), threads: threads)
         }
-        return LanguageModel(try floatModel(document, config: config, type: type, path: url.path), threads: threads, storedDTypes: [type.rawValue.uppercased()])
+        return LanguageModel(
+            float: try floatWeights(document, config: config, type: type, path: url.path), threads: threads,
+            storedDTypes: [type.rawValue.uppercased()])
     }
 
     /// Every tensor of the table present with its dimensions and type, and nothing else.
@@ -81,23 +83,20 @@ public enum VariantLoader {
         return values
     }
 
-    /// An `f16`/`f32` variant as a float32 `LlamaModel` (widening is exact; RoPE rows put back).
-    static func floatModel(_ document: GGUFDocument, config: LlamaConfig, type: QuantizationType, path: String) throws -> LlamaModel {
-        let model = try LlamaModel(config: config)
+    /// An `f16`/`f32` variant as float32 panels (widening is exact; RoPE rows put back).
+    static func floatWeights(_ document: GGUFDocument, config: LlamaConfig, type: QuantizationType, path: String) throws -> ModelWeights<PanelMatrix> {
+        let packer = FloatPacker(config: config)
         for entry in LlamaGGUFTensors(config: config, type: type).entries {
             let values = try floats(document, entry.name, path: path)
-            guard let view = model.layout.view(named: entry.source) else {
+            guard let view = packer.layout.view(named: entry.source) else {
                 throw InferenceError.variant(path: path, reason: "\(entry.source) is not part of the model's layout")
             }
             let (rows, columns) = entry.shape.count == 2 ? (entry.shape[0], entry.shape[1]) : (1, entry.shape[0])
             values.withUnsafeBufferPointer { src in
                 guard let base = src.baseAddress, src.count == rows * columns else { return }
-                for row in 0..<rows {
-                    (model.parameters.base + view.offset + row * columns)
-                        .update(from: base + entry.ggufRow(ofSourceRow: row) * columns, count: columns)
-                }
+                for row in 0..<rows { packer.put(view, row: row, base + entry.ggufRow(ofSourceRow: row) * columns) }
             }
         }
-        return model
+        return ModelWeights(packer)
     }
 }

@@ -1,9 +1,11 @@
 extension Gemm {
     /// One 6×16 tile: rows i0..<i0+6 of A (rows past m repeat row m−1 and are not stored) times a
-    /// packed 16-column panel. Six SIMD16 accumulators, k ascending, one FMA per product.
+    /// packed 16-column panel (row kk of the panel `stride` bytes after row kk − 1: 64 when packed by
+    /// `pack`, wider inside a pre-packed `PanelMatrix`). Six SIMD16 accumulators, k ascending, one FMA
+    /// per product.
     @inline(__always)
     static func microKernel(
-        k: Int, a: MatrixOperand, i0: Int, m: Int, packed: UnsafePointer<Float>,
+        k: Int, a: MatrixOperand, i0: Int, m: Int, packed: UnsafePointer<Float>, stride: Int,
         c: UnsafeMutablePointer<Float>, ldc: Int, nValid: Int, accumulate: Bool
     ) {
         let cs = a.columnStride
@@ -27,7 +29,7 @@ extension Gemm {
             c4 = c4.addingProduct(SIMD16<Float>(repeating: p4[off]), b)
             c5 = c5.addingProduct(SIMD16<Float>(repeating: p5[off]), b)
             off = off &+ cs
-            bp = bp + 64
+            bp = bp + stride
         }
         let rows = min(mr, m - i0)
         store(c0, to: c, nValid: nValid, accumulate: accumulate)

@@ -35,28 +35,46 @@ public enum Gemm {
             gemm(m: m, n: n, k: k, a: .rowMajor(copy, ld: k), b: b, c: c, ldc: ldc, accumulate: accumulate, threads: threads)
             return
         }
+        tiles(m: m, n: n, k: k, a: a, c: c, ldc: ldc, accumulate: accumulate, threads: threads, scratch: k * nr) { j0, nValid, packed in
+            pack(b: b, k: k, j0: j0, nValid: nValid, into: packed)
+            return (UnsafePointer(packed), 64)
+        }
+    }
+
+    /// The tile loop of every product: 16-column panels × groups of `tilesPerItem` row tiles, spread
+    /// over threads (each C element one thread's). `panel(j0, nValid, scratch)` gives the panel of B
+    /// starting at column j0 as `[k][16]` floats `stride` bytes apart per k (packing into `scratch`, a
+    /// thread's own buffer of `scratch` floats, when B is not packed already); it is asked again only
+    /// when a thread moves to another panel.
+    @inline(__always)
+    static func tiles(
+        m: Int, n: Int, k: Int, a: MatrixOperand, c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool,
+        threads: Int, scratch: Int,
+        panel source: @escaping @Sendable (Int, Int, UnsafeMutablePointer<Float>) -> (UnsafePointer<Float>, Int)
+    ) {
         let panels = (n + nr - 1) / nr
         let rowTiles = (m + mr - 1) / mr
         let groups = (rowTiles + tilesPerItem - 1) / tilesPerItem
         let out = SharedPointer(c)
         Parallel.forEachChunk(panels * groups, threads: threads) { items in
-            let packed = UnsafeMutablePointer<Float>.allocate(capacity: k * nr)
-            defer { packed.deallocate() }
-            var packedPanel = -1
+            let buffer = UnsafeMutablePointer<Float>.allocate(capacity: max(1, scratch))
+            defer { buffer.deallocate() }
+            var current = -1
+            var packed: (base: UnsafePointer<Float>, stride: Int) = (UnsafePointer(buffer), 64)
             for item in items {
                 let panel = item / groups
                 let group = item % groups
                 let j0 = panel * nr
                 let nValid = min(nr, n - j0)
-                if panel != packedPanel {
-                    pack(b: b, k: k, j0: j0, nValid: nValid, into: packed)
-                    packedPanel = panel
+                if panel != current {
+                    packed = source(j0, nValid, buffer)
+                    current = panel
                 }
                 let firstTile = group * tilesPerItem
                 for tile in firstTile..<min(rowTiles, firstTile + tilesPerItem) {
                     let i0 = tile * mr
                     microKernel(
-                        k: k, a: a, i0: i0, m: m, packed: packed,
+                        k: k, a: a, i0: i0, m: m, packed: packed.base, stride: packed.stride,
                         c: out.base + i0 * ldc + j0, ldc: ldc, nValid: nValid, accumulate: accumulate)
                 }
             }

@@ -3,8 +3,26 @@ extension SafeTensorsFile {
     /// (every F16/BF16 value, subnormals, infinities and NaN payloads included, is representable).
     public func floats(for name: String) throws(SafeTensorsError) -> [Float] {
         guard let info = tensor(named: name) else { throw .noSuchTensor(name) }
-        let raw = try data(for: info)
-        switch info.dtype {
+        return try Self.floats(try data(for: info), dtype: info.dtype, name: name)
+    }
+
+    /// The elements of tensor `name` as `Float` (as `floats(for:)`), read and widened `rows` rows of
+    /// its first dimension at a time — `body(firstRow, values)` per chunk, rows ascending — so a large
+    /// tensor is never in memory twice (a scalar or 1-D tensor is one chunk).
+    public func floats(for name: String, rowsPerChunk rows: Int, _ body: (Int, [Float]) -> Void) throws(SafeTensorsError) {
+        guard let info = tensor(named: name) else { throw .noSuchTensor(name) }
+        let total = info.shape.count > 1 ? info.shape[0] : 1
+        let rowBytes = total == 0 ? 0 : info.byteRange.count / total
+        var first = 0
+        repeat {
+            let count = min(max(1, rows), total - first)
+            body(first, try Self.floats(try data(for: info, bytes: first * rowBytes..<(first + count) * rowBytes), dtype: info.dtype, name: name))
+            first += count
+        } while first < total
+    }
+
+    private static func floats(_ raw: [UInt8], dtype: DType, name: String) throws(SafeTensorsError) -> [Float] {
+        switch dtype {
         case .f32:
             return Self.decode(raw, count: raw.count / 4) { buffer, index in
                 buffer.loadUnaligned(fromByteOffset: 4 * index, as: UInt32.self).littleEndian
@@ -18,7 +36,7 @@ extension SafeTensorsFile {
                 SafeTensorsFile.widenHalf(buffer.loadUnaligned(fromByteOffset: 2 * index, as: UInt16.self).littleEndian)
             }
         default:
-            throw .unsupportedConversion(name: name, dtype: info.dtype)
+            throw .unsupportedConversion(name: name, dtype: dtype)
         }
     }
 

@@ -50,12 +50,18 @@ public struct SafeTensorsFile: Sendable {
 
     /// The raw little-endian bytes of `info` (an entry of `tensors`).
     public func data(for info: TensorInfo) throws(SafeTensorsError) -> [UInt8] {
-        let start = header.dataOffset + info.byteRange.lowerBound
+        try data(for: info, bytes: 0..<info.byteRange.count)
+    }
+
+    /// The bytes `range` (relative to the tensor's first byte, within its byte count) of `info`.
+    func data(for info: TensorInfo, bytes range: Range<Int>) throws(SafeTensorsError) -> [UInt8] {
+        precondition(range.lowerBound >= 0 && range.upperBound <= info.byteRange.count)
+        let start = header.dataOffset + info.byteRange.lowerBound + range.lowerBound
         switch source {
         case let .memory(bytes):
-            return Array(bytes[start..<start + info.byteRange.count])
+            return Array(bytes[start..<start + range.count])
         case let .file(path):
-            return try FileReader(path: path).read(count: info.byteRange.count, at: start)
+            return try FileReader(path: path).read(count: range.count, at: start)
         }
     }
 }

@@ -2,9 +2,7 @@ import Kernels
 
 /// Everything the forward pass keeps for the backward pass, plus backward scratch, for one
 /// (batch B, sequence T) shape. Row r of every [B·T, …] tensor is token t = r % T of sequence r / T.
-/// For inference (`training: false`) the per-layer tensors share one buffer (two alternating ones for
-/// the residual stream), logits are not allocated (`LlamaModel+Inference` computes only the rows it
-/// needs) and there is no backward scratch: the same forward runs in a fraction of the memory.
+/// (Inference runs its own forward over its own weight layout: `Inference.ModelWeights+Forward`.)
 public final class LlamaActivations {
     /// Batch size B.
     public let batch: Int
@@ -48,24 +46,14 @@ public final class LlamaActivations {
         return (l + 1) * n * c + l * perLayer + final + scratch
     }
 
-    /// Allocates (zeroed) buffers for batch × seqLen tokens; `training: false` for a forward pass only.
-    public init(config: LlamaConfig, batch: Int, seqLen: Int, training: Bool = true) {
+    /// Allocates (zeroed) buffers for batch × seqLen tokens.
+    public init(config: LlamaConfig, batch: Int, seqLen: Int) {
         self.batch = batch
         self.seqLen = seqLen
         let n = batch * seqLen
         let (c, i, qw, kw, l) = (config.hiddenSize, config.intermediateSize, config.queryWidth, config.keyValueWidth, config.numHiddenLayers)
-        func many(_ count: Int, _ size: Int) -> [FloatBuffer] {
-            if training { return (0..<count).map { _ in FloatBuffer(count: size) } }
-            let shared = FloatBuffer(count: size)
-            return Array(repeating: shared, count: count)
-        }
-        let scratch = training ? 1 : 0
-        if training {
-            residual = many(l + 1, n * c)
-        } else {
-            let pair = [FloatBuffer(count: n * c), FloatBuffer(count: n * c)]
-            residual = (0...l).map { pair[$0 % 2] }
-        }
+        func many(_ count: Int, _ size: Int) -> [FloatBuffer] { (0..<count).map { _ in FloatBuffer(count: size) } }
+        residual = many(l + 1, n * c)
         residualMid = many(l, n * c)
         rstd1 = many(l, n)
         rstd2 = many(l, n)
@@ -79,18 +67,18 @@ public final class LlamaActivations {
         up = many(l, n * i)
         finalNorm = FloatBuffer(count: n * c)
         finalRstd = FloatBuffer(count: n)
-        logits = FloatBuffer(count: scratch * n * config.vocabSize)
-        losses = FloatBuffer(count: scratch * n)
+        logits = FloatBuffer(count: n * config.vocabSize)
+        losses = FloatBuffer(count: n)
         normOut = FloatBuffer(count: n * c)
         hidden = FloatBuffer(count: n * i)
-        dResidual = FloatBuffer(count: scratch * n * c)
-        dNorm = FloatBuffer(count: scratch * n * c)
-        dHidden = FloatBuffer(count: scratch * n * i)
-        dGate = FloatBuffer(count: scratch * n * i)
-        dUp = FloatBuffer(count: scratch * n * i)
-        dAttention = FloatBuffer(count: scratch * n * qw)
-        dq = FloatBuffer(count: scratch * n * qw)
-        dk = FloatBuffer(count: scratch * n * kw)
-        dv = FloatBuffer(count: scratch * n * kw)
+        dResidual = FloatBuffer(count: n * c)
+        dNorm = FloatBuffer(count: n * c)
+        dHidden = FloatBuffer(count: n * i)
+        dGate = FloatBuffer(count: n * i)
+        dUp = FloatBuffer(count: n * i)
+        dAttention = FloatBuffer(count: n * qw)
+        dq = FloatBuffer(count: n * qw)
+        dk = FloatBuffer(count: n * kw)
+        dv = FloatBuffer(count: n * kw)
     }
 }

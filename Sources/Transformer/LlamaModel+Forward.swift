@@ -13,12 +13,8 @@ extension LlamaModel {
             inFeatures: config.hiddenSize, outFeatures: config.vocabSize, threads: threads)
     }
 
-    /// The forward pass up to rmsnorm(x_L) in `a.finalNorm` [B·T, C]. `keyValues(l, k, v)` sees each
-    /// layer's rotated keys and values [B·T, KV·hd] (the prompt's KV cache) before the next layer runs.
-    func forwardToFinalNorm(
-        tokens: UnsafePointer<Int32>, activations a: LlamaActivations, threads: Int,
-        keyValues: (Int, UnsafePointer<Float>, UnsafePointer<Float>) -> Void = { _, _, _ in }
-    ) {
+    /// The forward pass up to rmsnorm(x_L) in `a.finalNorm` [B·T, C].
+    func forwardToFinalNorm(tokens: UnsafePointer<Int32>, activations a: LlamaActivations, threads: Int) {
         let cfg = config, p = parameters
         let n = a.batch * a.seqLen
         let (c, i, qw, kw) = (cfg.hiddenSize, cfg.intermediateSize, cfg.queryWidth, cfg.keyValueWidth)
@@ -33,7 +29,6 @@ extension LlamaModel {
             Linear.linearForward(out: a.v[l].base, inp: norm, weight: at(p, w.v), rows: n, inFeatures: c, outFeatures: kw, threads: threads)
             Rope.ropeForward(a.q[l].base, rows: n, seqLen: a.seqLen, heads: cfg.numAttentionHeads, table: rope, threads: threads)
             Rope.ropeForward(a.k[l].base, rows: n, seqLen: a.seqLen, heads: cfg.numKeyValueHeads, table: rope, threads: threads)
-            keyValues(l, a.k[l].base, a.v[l].base)
             Attention.attentionForward(
                 out: a.attention[l].base, rowMax: a.rowMax[l].base, rowSum: a.rowSum[l].base,
                 q: a.q[l].base, k: a.k[l].base, v: a.v[l].base, shape: shape, threads: threads)

@@ -42,12 +42,46 @@ extension LlamaModel {
         try load(from: try CheckpointFiles(file: path), into: buffer, prefix: prefix)
     }
 
+    /// Reads the checkpoint of a model directory (whose `config.json` gave `config`) a few rows at a
+    /// time, without a parameter buffer: `body(view, firstRow, values)` gets every tensor of the layout,
+    /// in layout order, in chunks of whole rows (about 1 MiB), widened to float32 — inference packs them
+    /// straight into its own layout, so the weights are in memory once. The checks of
+    /// `load(directory:)`: every problem listed in one error, then the first NaN or infinite weight
+    /// refused — both thrown after the tensors were handed over, so `body`'s work is then to be dropped.
+    /// Returns the stored dtypes.
+    public static func readTensors(
+        directory: String, config: LlamaConfig, _ body: (ParameterView, Int, [Float]) -> Void
+    ) throws(TransformerError) -> [String] {
+        try config.validate()
+        let files = try CheckpointFiles(directory: directory)
+        var nonFinite: (tensor: String, index: Int)?
+        try read(files, layout: ParameterLayout(config: config), tied: config.tieWordEmbeddings, prefix: "") { view, first, values in
+            if nonFinite == nil, let bad = values.firstIndex(where: { !$0.isFinite }) {
+                nonFinite = (view.name, first * (view.shape.count > 1 ? view.shape[1...].reduce(1, *) : 0) + bad)
+            }
+            body(view, first, values)
+        }
+        if let nonFinite { throw .nonFiniteWeight(path: directory, tensor: nonFinite.tensor, index: nonFinite.index) }
+        return files.dtypes
+    }
+
+    /// Loads `files` into `buffer` (default: the parameters); see `read`.
+    func load(from files: CheckpointFiles, into buffer: FloatBuffer? = nil, prefix: String = "") throws(TransformerError) {
+        let target = buffer ?? parameters
+        try Self.read(files, layout: layout, tied: config.tieWordEmbeddings, prefix: prefix) { view, first, values in
+            let start = view.offset + first * (view.shape.count > 1 ? view.count / max(1, view.shape[0]) : 0)
+            _ = UnsafeMutableBufferPointer(start: target.base + start, count: values.count).update(fromContentsOf: values)
+        }
+    }
+
     /// Every tensor of the layout must be present (with `prefix`) with its exact shape and a float
     /// dtype; any other tensor is refused, except a redundant `lm_head.weight` in a tied model and the
     /// `rotary_emb.inv_freq` buffers older checkpoints carry (both derived, as transformers ignores them).
-    /// Every problem is listed in one error.
-    func load(from files: CheckpointFiles, into buffer: FloatBuffer? = nil, prefix: String = "") throws(TransformerError) {
-        let target = buffer ?? parameters
+    /// Every problem is listed in one error. `body(view, firstRow, values)` gets each good tensor,
+    /// widened to float32, in chunks of whole rows of about 1 MiB, rows ascending.
+    static func read(
+        _ files: CheckpointFiles, layout: ParameterLayout, tied: Bool, prefix: String, _ body: (ParameterView, Int, [Float]) -> Void
+    ) throws(TransformerError) {
         var problems = files.problems
         for view in layout.views {
             let name = prefix + view.name
@@ -55,20 +89,20 @@ extension LlamaModel {
             guard location.info.shape == view.shape else {
                 problems.append("tensor '\(name)' has shape \(location.info.shape), expected \(view.shape)"); continue
             }
-            let values: [Float]
             do throws(SafeTensorsError) {
-                values = try location.file.floats(for: name)
+                let rowLength = view.shape.count > 1 ? view.count / max(1, view.shape[0]) : max(1, view.count)
+                try location.file.floats(for: name, rowsPerChunk: max(1, 262_144 / max(1, rowLength))) { first, values in
+                    body(view, first, values)
+                }
             } catch .unsupportedConversion {
                 problems.append("tensor '\(name)' has dtype \(location.info.dtype.rawValue); only F32, BF16 and F16 can be loaded")
-                continue
             } catch {
                 throw TransformerError(error, path: location.path)
             }
-            _ = UnsafeMutableBufferPointer(start: target.base + view.offset, count: view.count).update(fromContentsOf: values)
         }
         let known = Set(layout.views.map { prefix + $0.name })
         for name in files.locations.keys.sorted() where !known.contains(name) {
-            if config.tieWordEmbeddings && name == prefix + "lm_head.weight" { continue }
+            if tied && name == prefix + "lm_head.weight" { continue }
             if name.hasSuffix(".self_attn.rotary_emb.inv_freq") { continue }
             problems.append("unexpected tensor '\(name)'")
         }

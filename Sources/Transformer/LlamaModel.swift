@@ -1,9 +1,9 @@
 import Kernels
 
 /// A Llama-style decoder with fp32 weights in one contiguous buffer (`parameters`), described by
-/// `layout`. Forward/backward live in `LlamaModel+Forward.swift` and `LlamaModel+Backward.swift`; the
-/// same forward serves training, evaluation and the prompt of generation (`LlamaModel+Inference.swift`),
-/// so all three give the same bits on the same weights.
+/// `layout`. Forward/backward live in `LlamaModel+Forward.swift` and `LlamaModel+Backward.swift`.
+/// Inference (`Inference.LanguageModel`) packs the same weights into its own layout and runs the same
+/// operations in the same order, so training, evaluation and generation give the same bits.
 public final class LlamaModel {
     /// The validated shape.
     public let config: LlamaConfig

@@ -40,6 +40,19 @@ struct GoldenFileTests {
             if let bits = want.float32_bits {
                 let got = try file.floats(for: info.name).map { String(format: "%08x", $0.bitPattern) }
                 #expect(got == bits, "\(name): \(info.name)")
+                // Read a few rows at a time: the same values, rows ascending, each chunk whole rows.
+                for rows in [1, 2, 1000] {
+                    var chunks: [Float] = [], next = 0
+                    let width = info.shape.count > 1 ? info.shape[1...].reduce(1, *) : max(1, info.elementCount)
+                    try file.floats(for: info.name, rowsPerChunk: rows) { first, values in
+                        if width > 0 {
+                            #expect(first == next)
+                            next += values.count / width
+                        }
+                        chunks += values
+                    }
+                    #expect(chunks.map { String(format: "%08x", $0.bitPattern) } == bits, "\(name): \(info.name) by \(rows) rows")
+                }
             }
         }
     }
