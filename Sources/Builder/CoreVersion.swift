@@ -15,5 +15,9 @@ public enum CoreVersion {
     /// `JSONEncoder` (Docs/canonical-json.md).
     /// 0.6.0: with `[[quantize]]` variants, `evaluate` also scores each of them (quantized inference) into
     /// `eval/results.json` → `variants`, and the model card shows what quantization costs per language.
-    public static let string = "glassbox-core 0.6.0"
+    /// 0.6.1: the package step of an imported release (`backend = "external"`) escapes a declared value's
+    /// leading number-and-dot only where Markdown would read a list marker (was: `5\.23.0`), and says
+    /// how to declare a base model (`training.declared.base_model`). Glassbox-trained releases keep their
+    /// bytes apart from the version string itself.
+    public static let string = "glassbox-core 0.6.1"
 }
