@@ -3,9 +3,9 @@ import Transformer
 extension LanguageModel {
     /// Logits of several independent sequences, each from position 0 with an empty cache —
     /// `[sequence][row · vocab + v]` for the positions `positions[i]` of sequence i (all positions when
-    /// nil) — for evaluation windows. Sequences of equal length run as one batch of the training
-    /// forward (`LlamaModel.inferenceLogits`), so each weight matrix is read once per batch; the output
-    /// head runs only on the requested positions. Each row has the bits the training forward gives it.
+    /// nil) — for evaluation windows. Sequences of equal length run as one batch of the forward
+    /// (`ModelWeights.logits`), so each weight matrix is read once per batch; the output head runs only
+    /// on the requested positions. Each row has the bits the training forward gives it.
     public func logits(ofSequences sequences: [[Int]], positions: [Range<Int>]? = nil) throws -> [[Float]] {
         for sequence in sequences {
             try check(sequence)

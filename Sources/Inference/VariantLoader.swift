@@ -8,8 +8,8 @@ import Transformer
 /// recipe's `[[quantize]]` step writes into a release, or `glassbox export gguf --type <type>`). The
 /// file must hold exactly the tensors `LlamaGGUFTensors` lists for `config.json` — names, dimensions and
 /// types (1-D tensors F32, matrices `<type>`) — or every problem is listed in one error. Block types
-/// (`q8_0`, `q4_0`) run on `QuantizedWeights`' integer products; `f16` and `f32` variants are widened
-/// exactly to float32 and run the float path.
+/// (`q8_0`, `q4_0`) run on `QuantizedMatrix`'s integer products (`ModelWeights<QuantizedMatrix>`); `f16`
+/// and `f32` variants are widened exactly to float32 and packed into the float path's panels.
 public enum VariantLoader {
     /// The variant file name of `type` in a model directory.
     public static func fileName(_ type: QuantizationType) -> String { "model-\(type.rawValue).gguf" }
