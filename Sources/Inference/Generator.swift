@@ -74,7 +74,10 @@ private struct GenerationRun {
         let model = generator.model
         let sampler = Sampler(options: options)
         let eos = Set(options.stopOnEndOfSequence ? model.config.eosTokenIds : [])
-        var cache = model.makeCache()
+        // Room for what this run can feed (the prompt, then every generated token but the last), not
+        // the whole context: a long-context model would otherwise hold its full KV cache for a short
+        // answer. When the context is the limit, the cache is the context and "context_full" stops.
+        var cache = model.makeCache(capacity: prompt.count + max(0, options.maxNewTokens))
         let start = DispatchTime.now().uptimeNanoseconds
         var logits = options.maxNewTokens > 0 ? try model.forward(prompt, cache: &cache, logits: .last) : []
         let afterPrompt = DispatchTime.now().uptimeNanoseconds

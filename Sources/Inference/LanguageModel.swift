@@ -65,8 +65,9 @@ public final class LanguageModel: @unchecked Sendable {
         LanguageModel(config: config, weights: weights, threads: threads, storedDTypes: storedDTypes)
     }
 
-    /// A fresh, empty cache for this model.
-    public func makeCache() -> KVCache { KVCache(for: config) }
+    /// A fresh, empty cache for this model, holding `capacity` positions (default and at most: the
+    /// context). Its size does not change any result, only the memory it takes.
+    public func makeCache(capacity: Int? = nil) -> KVCache { KVCache(for: config, capacity: capacity) }
 
     /// Which positions' logits a forward pass returns.
     public enum LogitRows: Sendable {

@@ -8,9 +8,9 @@ import Transformer
 @Suite struct OneForwardTests {
     /// Greedy generation from a prompt, keeping the logits of every position: the prompt's rows from
     /// its one forward pass, then one row per decoding step. Returns the ids and the rows.
-    static func generate(_ model: LanguageModel, prompt: [Int], steps: Int) throws -> (ids: [Int], rows: [Float]) {
+    static func generate(_ model: LanguageModel, prompt: [Int], steps: Int, capacity: Int? = nil) throws -> (ids: [Int], rows: [Float]) {
         let vocab = model.config.vocabSize
-        var cache = model.makeCache()
+        var cache = model.makeCache(capacity: capacity)
         var rows = try model.forward(prompt, cache: &cache, logits: .all)
         var ids = prompt
         for _ in 0..<steps {
@@ -56,5 +56,8 @@ import Transformer
         let runs = try [1, 2, 3].map { try Self.generate(ModelLoader.load(directory, threads: $0), prompt: prompt, steps: 20) }
         #expect(runs[0].ids == runs[1].ids && runs[0].ids == runs[2].ids)
         #expect(runs[0].rows == runs[1].rows && runs[0].rows == runs[2].rows)
+        // A cache just large enough (as `Generator` sizes it) gives the same bits as a whole-context one.
+        let sized = try Self.generate(ModelLoader.load(directory, threads: 2), prompt: prompt, steps: 20, capacity: prompt.count + 20)
+        #expect(sized.ids == runs[0].ids && sized.rows == runs[0].rows)
     }
 }
