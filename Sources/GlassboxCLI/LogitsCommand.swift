@@ -38,7 +38,7 @@ struct LogitsCommand: ParsableCommand {
         let c = directory.model.config
         let ids = try directory.tokenizer.encodeText(text, addSpecialTokens: !raw)
         guard !ids.isEmpty else { throw InferenceError.invalidOption(name: "text", reason: "gives no tokens") }
-        var cache = KVCache(for: c)
+        var cache = directory.model.makeCache(capacity: ids.count)  // the text's positions, at most the context
         let flat = try directory.model.forward(ids, cache: &cache, logits: .all)
         let rows = (0..<ids.count).map { Array(flat[$0 * c.vocabSize..<($0 + 1) * c.vocabSize]) }
         if json {
