@@ -109,10 +109,14 @@ struct HuggingFaceStarterText {
         """
     }
 
-    /// `base_model` from the card's front matter when it names exactly one; else a commented-out line.
+    /// `base_model` from the card's front matter when it names exactly one (with a commented-out
+    /// `base_model_compute_flop`); else a commented-out line.
     private var baseModel: String {
         let named = facts.card.baseModels
-        if named.count == 1 { return "base_model = \(toml(named[0]))  # from README.md front matter" }
+        if named.count == 1 {
+            return "base_model = \(toml(named[0]))  # from README.md front matter\n"
+                + "# base_model_compute_flop = 0  # that model's own training compute in FLOP, if its provider states it; else the documents use the guidelines' ⅓-rule fallback"
+        }
         if named.count > 1 {
             return "# base_model = \"\"  # README.md names \(named.count) base models (\(named.joined(separator: ", "))); declare the one these weights were trained from"
         }

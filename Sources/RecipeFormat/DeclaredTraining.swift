@@ -31,6 +31,10 @@ public struct DeclaredTraining: Codable, Equatable, Sendable {
     /// declared (the documents then say the base model is not known). The other declared facts then
     /// describe the run that started from it, not the base model's own training.
     public var baseModel: String?
+    /// The base model's own training compute in floating-point operations, as its provider states it;
+    /// only with `base_model`. The documents compare the run's compute with a third of it (the Commission
+    /// guidelines' ⅓ rule for modifications); nil means unknown, and they use the guidelines' fallback.
+    public var baseModelComputeFLOP: Double?
 
     enum CodingKeys: String, CodingKey {
         case trainer, accelerator, command, notes
@@ -43,10 +47,11 @@ public struct DeclaredTraining: Codable, Equatable, Sendable {
         case computeFLOP = "compute_flop"
         case configFile = "config_file"
         case baseModel = "base_model"
+        case baseModelComputeFLOP = "base_model_compute_flop"
     }
 
     /// The keys a provider must fill in (everything but `energy_kwh`, `compute_flop`, `command`, `config_file`,
-    /// `base_model` and `notes`).
+    /// `base_model`, `base_model_compute_flop` and `notes`).
     public static let requiredKeys = ["trainer", "trainer_version", "code_revision", "accelerator",
                                       "accelerator_count", "wall_clock_hours", "tokens_seen"]
 
@@ -64,7 +69,8 @@ public struct DeclaredTraining: Codable, Equatable, Sendable {
             configFile: reader.string("config_file", maxBytes: 4_096),
             command: reader.string("command", maxBytes: 65_536),
             notes: reader.string("notes", maxBytes: 65_536) ?? "",
-            baseModel: reader.string("base_model", maxBytes: 500))
+            baseModel: reader.string("base_model", maxBytes: 500),
+            baseModelComputeFLOP: reader.double("base_model_compute_flop", [.greaterThan(0)]))
         reader.rejectUnknownKeys()
         declared.check(reader)
         return declared
@@ -79,6 +85,9 @@ public struct DeclaredTraining: Codable, Equatable, Sendable {
         }
         if command?.isEmpty == true { reader.report("command", "must not be empty; leave it out if config_file says it all") }
         if let baseModel { Self.checkBaseModel(baseModel, reader) }
+        if baseModelComputeFLOP != nil, baseModel == nil {
+            reader.report("base_model_compute_flop", "is the training compute of the base model; declare that model too (base_model = \"owner/name\"), or leave the key out")
+        }
     }
 
     /// `base_model`: one line of text, not blank, and a Hub id rather than a Hub URL.

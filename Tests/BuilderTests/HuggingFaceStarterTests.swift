@@ -74,6 +74,7 @@ import TestSupport
         let scalar = try starter("base_model: meta-llama/Llama-3.2-1B\n")
         #expect(scalar.contains("base_model = \"meta-llama/Llama-3.2-1B\"  # from README.md front matter"))
         #expect(!problems(scalar).contains("training.declared.base_model"))
+        #expect(scalar.contains("\n# base_model_compute_flop = 0  # that model's own training compute in FLOP"))
         let item = try starter("base_model:\n- \"org/base\"\n")
         #expect(item.contains("base_model = \"org/base\"  # from README.md front matter"))
         let merge = try starter("base_model: [org/a, org/b]\n")

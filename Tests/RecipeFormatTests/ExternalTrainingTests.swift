@@ -135,6 +135,33 @@ import Testing
                 "the key belongs to [training.declared] of an external recipe")
     }
 
+    /// `training.declared.base_model_compute_flop`: optional, a positive number like `compute_flop`, only
+    /// with `base_model`, and misspellings suggested.
+    @Test func declaredBaseModelComputeIsOptionalAndChecked() throws {
+        func with(_ lines: String) -> String {
+            Self.external.replacingOccurrences(of: "tokens_seen = 1000000\n", with: "tokens_seen = 1000000\n\(lines)\n")
+        }
+        let base = "base_model = \"meta-llama/Llama-3.2-1B\"\n"
+        let plain = try Recipe.parse(text: with(base), file: "b")
+        #expect(plain.training.declared?.baseModelComputeFLOP == nil)
+        #expect(!String(decoding: try plain.canonicalJSON(), as: UTF8.self).contains("base_model_compute_flop"))
+        let declared = try Recipe.parse(text: with(base + "base_model_compute_flop = 6.6e22"), file: "c")
+        #expect(declared.training.declared?.baseModelComputeFLOP == 6.6e22)
+        #expect(String(decoding: try declared.canonicalJSON(), as: UTF8.self).contains("\"base_model_compute_flop\":6.6e+22"))
+        #expect(try JSONDecoder().decode(Recipe.self, from: try declared.canonicalJSON()) == declared)
+        #expect(try declared.digest() != plain.digest())
+        #expect(try Recipe.parse(text: with(base + "base_model_compute_flop = 300000"), file: "i").training.declared?.baseModelComputeFLOP == 3e5)
+        for bad in ["base_model_compute_flop = 0", "base_model_compute_flop = -1e23", "base_model_compute_flop = \"1e23\"", "base_model_compute_flop = nan"] {
+            #expect(problems(with(base + bad)).map(\.keyPath) == ["training.declared.base_model_compute_flop"], "\(bad)")
+        }
+        let alone = problems(with("base_model_compute_flop = 1e24"))
+        #expect(alone.map(\.keyPath) == ["training.declared.base_model_compute_flop"])
+        #expect(alone.first?.message.contains("base_model = ") == true, "\(alone.first?.message ?? "")")
+        let typo = problems(with(base + "base_model_compute_flops = 1e24"))
+        #expect(typo.map(\.keyPath) == ["training.declared.base_model_compute_flops"])
+        #expect(typo.first?.message.contains("'base_model_compute_flop'") == true, "\(typo.first?.message ?? "")")
+    }
+
     @Test func missingLocalWeightsAndConfigFileAreNamed() throws {
         let recipe = try Recipe.parse(text: Self.external, file: "external.toml")
         let problems = recipe.missingLocalFiles(relativeTo: URL(fileURLWithPath: "/nonexistent"))

@@ -40,6 +40,28 @@ struct ClassificationTests {
         #expect(Self.classify(1e21, modification: small).reasoning.contains { $0.contains("org/base") })
     }
 
+    /// A modification's tier follows its base model: the cumulative compute when the base model's is
+    /// declared, `follows_base_model` when not; the obligations bind only a modifier that becomes provider.
+    @Test func aModificationFollowsItsBaseModel() {
+        func modified(_ run: Double, base: Double?) -> Classification {
+            Self.classify(run, modification: ModificationAssessment(baseModel: "org/base", modificationFLOP: run, baseFLOP: base, baseIsSystemic: false))
+        }
+        let unknownSmall = modified(1e13, base: nil)
+        #expect(unknownSmall.tier == .followsBaseModel && !unknownSmall.isGeneralPurpose && !unknownSmall.obligationsBind)
+        #expect(!unknownSmall.reasoning.joined().contains("presumed not to be"))
+        #expect(unknownSmall.reasoning.joined().contains("fallback"))
+        let unknownLarge = modified(5e22, base: nil)
+        #expect(unknownLarge.obligationsBind && unknownLarge.reasoning.joined().contains("if org/base is a general-purpose AI model"))
+        let smallBase = modified(2e22, base: 3e22)
+        #expect(smallBase.tier == .belowIndicativeCriterion && smallBase.flop == 5e22 && !smallBase.obligationsBind)
+        #expect(smallBase.reasoning.joined().contains("the base model and this modification of it are presumed not to be"))
+        let gpaiBase = modified(2e23, base: 3e23)
+        #expect(gpaiBase.tier == .generalPurpose && gpaiBase.obligationsBind && gpaiBase.reasoning.joined().contains("Recital 109"))
+        let systemicBase = modified(1e22, base: 5e25)
+        #expect(systemicBase.tier == .systemicRiskPresumed && !systemicBase.obligationsBind && !systemicBase.openSource.exempt)
+        #expect(Self.classify(3e23).obligationsBind && !Self.classify(2.7e20).obligationsBind, "without a base model, as before")
+    }
+
     @Test func computeEstimatesFromTheArchitecture() throws {
         let facts = try FixtureRelease.documents().facts
         let m = facts.model

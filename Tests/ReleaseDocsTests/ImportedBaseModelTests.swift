@@ -11,12 +11,16 @@ struct ImportedBaseModelTests {
 
     /// The imported fixture with `base_model = name` declared in the recipe and in `training/import.json`,
     /// which gets the bytes the import step writes (canonical JSON: `base_model` after `accelerator_count`).
-    static func documents(baseModel name: String) throws -> ReleaseDocuments {
+    /// With `baseCompute`, also `base_model_compute_flop` (written as the canonical JSON of the import step
+    /// writes it, in ECMAScript's shortest form: `3e+24`).
+    static func documents(baseModel name: String, baseCompute: (toml: String, json: String)? = nil) throws -> ReleaseDocuments {
         let temporary = try TemporaryDirectory()
         let release = URL(fileURLWithPath: temporary.path).appendingPathComponent("release")
         try FileManager.default.copyItem(at: ImportedDocumentsTests.directory, to: release)
-        try edit(release.appendingPathComponent("recipe.toml"), "tokens_seen = 50_000_000\n", "tokens_seen = 50_000_000\nbase_model = \"\(name)\"\n")
-        try edit(release.appendingPathComponent("training/import.json"), "\"accelerator_count\":8,", "\"accelerator_count\":8,\"base_model\":\"\(name)\",")
+        let computeLine = baseCompute.map { "base_model_compute_flop = \($0.toml)\n" } ?? ""
+        let computeMember = baseCompute.map { "\"base_model_compute_flop\":\($0.json)," } ?? ""
+        try edit(release.appendingPathComponent("recipe.toml"), "tokens_seen = 50_000_000\n", "tokens_seen = 50_000_000\nbase_model = \"\(name)\"\n\(computeLine)")
+        try edit(release.appendingPathComponent("training/import.json"), "\"accelerator_count\":8,", "\"accelerator_count\":8,\"base_model\":\"\(name)\",\(computeMember)")
         return try ReleaseDocuments(try RecordedInputs.load(releaseDirectory: release))
     }
 
@@ -49,7 +53,49 @@ struct ImportedBaseModelTests {
         #expect(modification.baseModel == Self.hubID && modification.modificationFLOP == documents.facts.compute.reported.flop)
         #expect(modification.threshold == 1e23 / 3 && !modification.makesNewProvider)
         let modifier = try #require(documents.obligations.first { $0.id == "scope.modifier" })
-        #expect(modifier.reason.contains("This model modifies meta-llama/Llama-3.2-1B") && modifier.reason.contains("README.md declares it as base_model"), "\(modifier.reason)")
+        #expect(modifier.reason.contains("follows meta-llama/Llama-3.2-1B's status") && modifier.reason.contains("fallback"), "\(modifier.reason)")
+        #expect(modifier.reason.contains("This release is a modification of meta-llama/Llama-3.2-1B") && modifier.reason.contains("README.md declares it as base_model"), "\(modifier.reason)")
+    }
+
+    /// Without the base model's compute, nothing says the modification is "presumed not to be" a
+    /// general-purpose AI model: its status follows the base model's, and the ⅓ rule uses the fallback.
+    @Test func aModificationIsNotClassifiedOnItsOwnCompute() throws {
+        let documents = try Self.documents(baseModel: Self.hubID)
+        #expect(documents.facts.classification.tier == .followsBaseModel && !documents.facts.classification.obligationsBind)
+        for path in documents.paths where path.hasSuffix(".md") || path.hasSuffix(".json") {
+            let text = ImportedDocumentsTests.text(documents, path)
+            #expect(!text.contains("presumed not to be a general-purpose AI model") && !text.contains("below_gpai_indicative"), "\(path)")
+        }
+        let card = ImportedDocumentsTests.text(documents, "README.md")
+        #expect(card.contains("| **EU AI Act** | modification of meta-llama/Llama-3.2-1B: GPAI status follows the base model's;"))
+        let annexXI = ImportedDocumentsTests.text(documents, "compliance/technical-documentation.md")
+        #expect(annexXI.contains("This release is a modification of meta-llama/Llama-3.2-1B (declared, `training.declared.base_model`)"))
+        #expect(annexXI.contains("the guidelines' fallback threshold (one third of 10²³ FLOP, point 61"))
+        let record = ImportedDocumentsTests.text(documents, "compliance/compliance.json")
+        #expect(record.contains("\"tier\":\"follows_base_model\"") && record.contains("\"base_model_flop\":null"))
+        let systemic = try #require(documents.obligations.first { $0.id == "art52.notify" })
+        #expect(systemic.status == .notApplicable && systemic.reason.contains("whether meta-llama/Llama-3.2-1B is one is not declared"), "\(systemic.reason)")
+        #expect(documents.obligations.allSatisfy { $0.applicability != "binding" })
+    }
+
+    /// With `base_model_compute_flop`, the tier is decided on the cumulative compute and the ⅓ rule on
+    /// the base model's own compute.
+    @Test func declaredBaseComputeDecidesTheTierAndTheThreshold() throws {
+        let documents = try Self.documents(baseModel: Self.hubID, baseCompute: ("3e24", "3e+24"))
+        try ImportedDocumentsTests.expectGoldens(documents, folder: "golden-imported-base-model-compute")
+        let c = documents.facts.classification
+        let run = documents.facts.compute.reported.flop
+        #expect(c.tier == .generalPurpose && c.flop == 3e24 + run && !c.obligationsBind)
+        #expect(c.modification?.threshold == 1e24 && c.modification?.baseFLOP == 3e24)
+        let card = ImportedDocumentsTests.text(documents, "README.md")
+        #expect(card.contains("| Base model's compute | 3.000e+24 FLOP | `training.declared.base_model_compute_flop` |"))
+        #expect(!card.contains("fallback"))
+        let annexXI = ImportedDocumentsTests.text(documents, "compliance/technical-documentation.md")
+        #expect(annexXI.contains("the cumulative 3.00 × 10²⁴ FLOP is above the 10²³ FLOP indicative criterion (point 17), so it is a general-purpose AI model."))
+        #expect(annexXI.contains("one third of the base model's declared training compute (point 60), so the obligations stay with meta-llama/Llama-3.2-1B's provider"))
+        let record = ImportedDocumentsTests.text(documents, "compliance/compliance.json")
+        #expect(record.contains("\"base_model_flop\":3e+24") && record.contains("\"modifier_is_provider\":false") && record.contains("\"tier\":\"gpai\""))
+        #expect(documents.obligations.allSatisfy { $0.applicability != "binding" }, "the obligations stay with the base model's provider")
     }
 
     @Test func aNameThatIsNotAHubIDIsTextOnly() throws {

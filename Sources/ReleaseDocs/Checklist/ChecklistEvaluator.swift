@@ -24,11 +24,27 @@ public struct ChecklistEvaluator: Sendable {
         let c = facts.classification
         switch obligation.appliesTo {
         case .systemicRisk:
+            if let modification = c.modification { return Self.systemicApplicability(c, modification) }
             return c.isSystemicRisk ? ("binding", nil) : ("not-applicable", "only for models with systemic risk; training compute \(Numbers.flop(c.flop)) FLOP is at or below 10²⁵ (Art. 51(2))")
         case .nonOpenSourceOnly where c.openSource.exempt:
             return ("not-applicable", "waived by the open-source exemption of Art. 53(2) / 54(6) (every condition holds; see classification)")
         default:
-            return (c.isGeneralPurpose ? "binding" : "voluntary", nil)
+            return (c.obligationsBind ? "binding" : "voluntary", nil)
+        }
+    }
+
+    /// The systemic-risk items of a modification: binding only when the modified model is presumed to have
+    /// systemic risk and the modifier becomes its provider (guidelines points 59–61).
+    private static func systemicApplicability(_ c: Classification, _ modification: ModificationAssessment) -> (String, String?) {
+        switch c.tier {
+        case .systemicRiskPresumed where c.obligationsBind:
+            return ("binding", nil)
+        case .systemicRiskPresumed:
+            return ("not-applicable", "the modified model is presumed to have systemic risk, but the modification is at or below the ⅓ threshold, so these obligations stay with \(modification.baseModel)'s provider (guidelines points 59–61)")
+        case .followsBaseModel:
+            return ("not-applicable", "only for models with systemic risk; whether \(modification.baseModel) is one is not declared (\(ModificationAssessment.baseComputeKey)); if it is, these obligations stay with its provider unless the modification exceeds one third of 10²⁵ FLOP (guidelines point 61)")
+        default:
+            return ("not-applicable", "only for models with systemic risk; cumulative training compute \(Numbers.flop(c.flop)) FLOP (base model declared plus modification) is at or below 10²⁵ (Art. 51(2))")
         }
     }
 

@@ -26,7 +26,7 @@ public struct ComplianceReport: Sendable {
     /// The report as text: classification, then one block per obligation, then the counts.
     public func text() -> String {
         let c = facts.classification
-        var out = "\(facts.releaseName): training compute \(Numbers.flop(c.flop)) FLOP — \(Self.tierText(c.tier))\n"
+        var out = "\(facts.releaseName): training compute \(Numbers.flop(c.flop)) FLOP — \(c.modification?.label ?? Self.tierText(c.tier))\n"
         out += "open-source exemption (Art. 53(2), 54(6)): " + (c.openSource.exempt ? "applies" : c.openSource.undecided ? "cannot be decided" : "does not apply") + "\n"
         out += "Model Openness Framework: \(facts.openness.label)\n"
         for (path, problem) in documentProblems.sorted(by: { $0.key < $1.key }) { out += "document \(path) \(problem)\n" }
@@ -73,6 +73,7 @@ public struct ComplianceReport: Sendable {
         case .belowIndicativeCriterion: "below the 10²³ FLOP indicative GPAI criterion: nothing is owed; obligations checked as voluntary"
         case .generalPurpose: "general-purpose AI model: Art. 53 obligations apply"
         case .systemicRiskPresumed: "general-purpose AI model with systemic risk presumed (Art. 51(2))"
+        case .followsBaseModel: "follows the base model's status"
         }
     }
 

@@ -22,12 +22,7 @@ struct ObligationChecks {
         let d = facts.declared
         switch id {
         case "scope.gpai":
-            if facts.imported != nil {
-                return Outcome(document: Self.record, reason: "training compute \(Numbers.flop(facts.compute.reported.flop)) FLOP (\(facts.compute.reportedBasis)); classification \(facts.classification.tier.rawValue)")
-            }
-            return Outcome(document: Self.record, reason: "training compute \(Numbers.flop(facts.compute.reported.flop)) FLOP by three architecture-based methods"
-                + (facts.energy.trainingSeconds == nil ? " (hardware-based estimate not possible: peak and utilisation not declared)" : " and hardware figures")
-                + "; classification \(facts.classification.tier.rawValue)")
+            return scopeGPAI()
         case "scope.modifier":
             guard let modification = facts.classification.modification else {
                 if let imported = facts.imported {
@@ -37,8 +32,11 @@ struct ObligationChecks {
             }
             let card = facts.imported?.baseModelHubID == nil ? "README.md names the base model in its text only (not a Hub id, so no base_model metadata)"
                 : "README.md declares it as base_model"
-            return Outcome(document: Self.record, reason: "\(modification.sentence) Base model declared by the provider (\(ImportedTrainingFacts.baseModelKey)); \(card).")
+            return Outcome(document: Self.record, reason: "\(modification.statusSentence) \(modification.sentence) Base model declared by the provider (\(ImportedTrainingFacts.baseModelKey)); \(card).")
         case "scope.systemic":
+            if facts.classification.tier == .followsBaseModel {
+                return Outcome(document: Self.record, reason: "follows the base model's status: its training compute is not declared (\(ModificationAssessment.baseComputeKey)), so no systemic-risk presumption is made here")
+            }
             return Outcome(document: Self.record, reason: facts.classification.isSystemicRisk ? "above 10²⁵ FLOP: systemic risk presumed" : "at or below 10²⁵ FLOP: no systemic-risk presumption")
         case "art53.1a.annexXI.s1":
             return Outcome(document: Self.technical, missing: declaredKeys([d.intendedUses.key: d.intendedUses.value != nil, d.acceptableUsePolicy.key: d.acceptableUsePolicy.value != nil,
@@ -68,6 +66,21 @@ struct ObligationChecks {
         default:
             return moreChecks(id)
         }
+    }
+
+    /// `scope.gpai`: the compute and tier, and for a modification whose status it follows.
+    private func scopeGPAI() -> Outcome {
+        if let modification = facts.classification.modification {
+            return Outcome(document: Self.record, reason: "a modification of \(modification.baseModel) (declared): its status as a general-purpose AI model follows the base model's, "
+                + (modification.baseFLOP == nil ? "whose training compute is not declared (\(ModificationAssessment.baseComputeKey))" : "cumulative training compute \(Numbers.flop(facts.classification.flop)) FLOP (base model declared plus modification)")
+                + "; classification \(facts.classification.tier.rawValue)")
+        }
+        if facts.imported != nil {
+            return Outcome(document: Self.record, reason: "training compute \(Numbers.flop(facts.compute.reported.flop)) FLOP (\(facts.compute.reportedBasis)); classification \(facts.classification.tier.rawValue)")
+        }
+        return Outcome(document: Self.record, reason: "training compute \(Numbers.flop(facts.compute.reported.flop)) FLOP by three architecture-based methods"
+            + (facts.energy.trainingSeconds == nil ? " (hardware-based estimate not possible: peak and utilisation not declared)" : " and hardware figures")
+            + "; classification \(facts.classification.tier.rawValue)")
     }
 
     private func moreChecks(_ id: String) -> Outcome {

@@ -10,7 +10,11 @@ extension ComplianceRecord {
         classification = Classified(
             tier: c.tier.rawValue, flop: c.flop, indicativeCriterionFlop: Classification.indicativeCriterion,
             systemicRiskThresholdFlop: Classification.systemicRiskThreshold, reasoning: c.reasoning, openSourceExempt: c.openSource.exempt,
-            openSourceConditions: c.openSource.conditions.map { Condition(name: $0.name, met: $0.met, reason: $0.reason) })
+            openSourceConditions: c.openSource.conditions.map { Condition(name: $0.name, met: $0.met, reason: $0.reason) },
+            modification: c.modification.map {
+                Modified(baseModel: $0.baseModel, baseModelFlop: $0.baseFLOP, modificationFlop: $0.modificationFLOP, thresholdFlop: $0.threshold,
+                         thresholdBasis: $0.thresholdBasis, modifierIsProvider: $0.makesNewProvider)
+            })
         let estimates = facts.compute
         compute = Compute(reportedFlop: estimates.reported.flop, estimates: estimates.figures.map {
             Estimate(name: $0.key, flop: $0.figure.flop, method: $0.figure.method)

@@ -77,12 +77,41 @@ public struct ComplianceRecord: Encodable, Sendable {
         let reasoning: [String]
         let openSourceExempt: Bool
         let openSourceConditions: [Condition]
+        /// For a modification of a declared base model: the ⅓ rule's inputs and outcome; absent otherwise.
+        let modification: Modified?
         enum CodingKeys: String, CodingKey {
-            case tier, flop, reasoning
+            case tier, flop, reasoning, modification
             case indicativeCriterionFlop = "indicative_criterion_flop"
             case systemicRiskThresholdFlop = "systemic_risk_threshold_flop"
             case openSourceExempt = "open_source_exempt"
             case openSourceConditions = "open_source_conditions"
+        }
+    }
+
+    struct Modified: Encodable, Sendable {
+        let baseModel: String
+        let baseModelFlop: Double?
+        let modificationFlop: Double
+        let thresholdFlop: Double
+        let thresholdBasis: String
+        let modifierIsProvider: Bool
+        enum CodingKeys: String, CodingKey {
+            case baseModel = "base_model"
+            case baseModelFlop = "base_model_flop"
+            case modificationFlop = "modification_flop"
+            case thresholdFlop = "threshold_flop"
+            case thresholdBasis = "threshold_basis"
+            case modifierIsProvider = "modifier_is_provider"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(baseModel, forKey: .baseModel)
+            try c.encode(baseModelFlop, forKey: .baseModelFlop)
+            try c.encode(modificationFlop, forKey: .modificationFlop)
+            try c.encode(thresholdFlop, forKey: .thresholdFlop)
+            try c.encode(thresholdBasis, forKey: .thresholdBasis)
+            try c.encode(modifierIsProvider, forKey: .modifierIsProvider)
         }
     }
 

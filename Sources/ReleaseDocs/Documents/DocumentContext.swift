@@ -39,12 +39,41 @@ struct DocumentContext {
         text += "Every figure names the recorded file, recipe setting or declaration it comes from; declarations are the provider's "
         text += "statements and are marked as such. This document states which information is present and which is missing; it is not a "
         text += "certification or an assessment of conformity.\n\n"
-        if !facts.classification.isGeneralPurpose {
+        if let modification = facts.classification.modification {
+            text += modificationStatus(modification)
+        } else if !facts.classification.isGeneralPurpose {
             text += "> **Status: prepared voluntarily.** Training compute \(Numbers.flop(facts.compute.reported.flop)) FLOP is at or below the 10²³ FLOP "
             text += "indicative criterion for general-purpose AI models (Commission guidelines C(2025) 7719, point 17), so this model is presumed "
             text += "not to be a general-purpose AI model. See `compliance/compliance.json` for the reasoning.\n\n"
         }
         return text
+    }
+
+    /// The status line of a modification's documents: whose obligations they are, by the ⅓ rule.
+    private func modificationStatus(_ modification: ModificationAssessment) -> String {
+        let c = facts.classification
+        let base = MarkdownText.inline(modification.baseModel)
+        var text = "> **Status: " + (c.obligationsBind ? "a modification; obligations limited to it.**" : "prepared voluntarily.**")
+        text += " This release is a modification of \(base) (declared, `\(ImportedTrainingFacts.baseModelKey)`), so whether it is a general-purpose "
+        text += "AI model follows \(base)'s status, not the modification's compute alone (Commission guidelines C(2025) 7719, points 59–61). "
+        if c.tier == .belowIndicativeCriterion {
+            text += "With the base model's declared training compute, the cumulative \(Numbers.flop(c.flop)) FLOP is at or below the 10²³ FLOP indicative "
+            text += "criterion (point 17), so neither is presumed to be a general-purpose AI model. "
+        } else {
+            if c.tier != .followsBaseModel {
+                text += "With the base model's declared training compute, the cumulative \(Numbers.flop(c.flop)) FLOP is above the 10²³ FLOP indicative criterion "
+                text += c.isSystemicRisk ? "and 10²⁵ FLOP, so it is a general-purpose AI model presumed to have systemic risk (point 17; Art. 51(2)). "
+                    : "(point 17), so it is a general-purpose AI model. "
+            }
+            text += "The modification's compute \(Numbers.flop(modification.modificationFLOP)) FLOP is " + (modification.makesNewProvider ? "above" : "at or below")
+            text += " \(Numbers.flop(modification.threshold)) FLOP, " + (modification.baseFLOP == nil
+                ? "the guidelines' fallback threshold (one third of 10²³ FLOP, point 61; the base model's compute is not declared, `\(ModificationAssessment.baseComputeKey)`)"
+                : "one third of the base model's declared training compute (point 60)")
+            text += modification.makesNewProvider ? ", so the modifier becomes the provider of the modified model" + (modification.baseFLOP == nil ? " if \(base) is a general-purpose AI model" : "")
+                + ", with obligations limited to the modification (Recital 109). "
+                : ", so " + (modification.baseFLOP == nil ? "any" : "the") + " obligations stay with \(base)'s provider and these documents describe only the modification. "
+        }
+        return text + "See `compliance/compliance.json` for the reasoning.\n\n"
     }
 
     /// The citation of a recorded file: path and digest.

@@ -48,10 +48,12 @@ struct ModelCard {
     }
 
     static func tierLabel(_ classification: Classification) -> String {
-        switch classification.tier {
+        if let modification = classification.modification { return MarkdownText.inline(modification.label) }
+        return switch classification.tier {
         case .belowIndicativeCriterion: "below the 10²³ FLOP indicative GPAI criterion; documents prepared voluntarily"
         case .generalPurpose: "general-purpose AI model (Art. 53 applies)"
         case .systemicRiskPresumed: "general-purpose AI model with systemic risk presumed (Art. 51(2))"
+        case .followsBaseModel: "follows the base model's status"
         }
     }
 

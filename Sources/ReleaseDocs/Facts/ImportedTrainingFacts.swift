@@ -49,11 +49,12 @@ public struct ImportedTrainingFacts: Sendable, Equatable {
     public var baseModelHubID: String? { baseModel.flatMap(HubIDs.model) }
 
     /// Every declared fact with its recipe key and unit, in the order the documents list them (the
-    /// absent optional ones with a nil value; the base model only when declared, so documents without
-    /// one are those written before the key existed).
+    /// absent optional ones with a nil value; the base model and its compute only when declared, so
+    /// documents without them are those written before the keys existed).
     public var declarations: [(key: String, label: String, value: String?, unit: String?)] {
         let d = declared
-        let base: [(key: String, label: String, value: String?, unit: String?)] = d.baseModel.map { [(Self.baseModelKey, "Base model", $0, nil)] } ?? []
+        var base: [(key: String, label: String, value: String?, unit: String?)] = d.baseModel.map { [(Self.baseModelKey, "Base model", $0, nil)] } ?? []
+        if let flop = d.baseModelComputeFLOP { base.append((ModificationAssessment.baseComputeKey, "Base model's compute", Numbers.scientific(flop), "FLOP")) }
         return base + [
             ("training.declared.trainer", "Trainer", d.trainer, nil),
             ("training.declared.trainer_version", "Trainer version", d.trainerVersion, nil),

@@ -51,9 +51,10 @@ public struct ReleaseFacts: Sendable {
         let license = recipe.release.license
         let publicURL = declared.publicURL.value
         let monetised = declared.monetised.value
-        // A declared base model makes the declared run a modification of it; its compute is the reported one.
+        // A declared base model makes the declared run a modification of it; its compute is the reported one,
+        // compared with a third of the base model's declared compute (or the guidelines' fallback).
         let reportedFLOP = compute.reported.flop
-        let modification = imported?.baseModel.map { ModificationAssessment(baseModel: $0, modificationFLOP: reportedFLOP, baseFLOP: nil, baseIsSystemic: false) }
+        let modification = imported?.baseModel.map { ModificationAssessment(baseModel: $0, modificationFLOP: reportedFLOP, baseFLOP: imported?.declared.baseModelComputeFLOP, baseIsSystemic: false) }
         classification = Classification(flop: compute.reported.flop, basis: compute.reportedBasis, modification: modification) { systemic in
             OpenSourceAssessment.assess(license: license, publicURL: publicURL, monetised: monetised, systemicRisk: systemic)
         }
