@@ -76,6 +76,8 @@ struct ImportedBaseModelTests {
         let systemic = try #require(documents.obligations.first { $0.id == "art52.notify" })
         #expect(systemic.status == .notApplicable && systemic.reason.contains("whether meta-llama/Llama-3.2-1B is one is not declared"), "\(systemic.reason)")
         #expect(documents.obligations.allSatisfy { $0.applicability != "binding" })
+        let systemicCondition = try #require(documents.facts.classification.openSource.conditions.first { $0.name == "no systemic risk" })
+        #expect(systemicCondition.reason.contains("the base model's is not declared"), "\(systemicCondition.reason)")
     }
 
     /// With `base_model_compute_flop`, the tier is decided on the cumulative compute and the ⅓ rule on

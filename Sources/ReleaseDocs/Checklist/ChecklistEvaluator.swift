@@ -41,7 +41,7 @@ public struct ChecklistEvaluator: Sendable {
             return ("binding", nil)
         case .systemicRiskPresumed:
             return ("not-applicable", "the modified model is presumed to have systemic risk, but the modification is at or below the ⅓ threshold, so these obligations stay with \(modification.baseModel)'s provider (guidelines points 59–61)")
-        case .followsBaseModel:
+        case _ where modification.baseFLOP == nil:
             return ("not-applicable", "only for models with systemic risk; whether \(modification.baseModel) is one is not declared (\(ModificationAssessment.baseComputeKey)); if it is, these obligations stay with its provider unless the modification exceeds one third of 10²⁵ FLOP (guidelines point 61)")
         default:
             return ("not-applicable", "only for models with systemic risk; cumulative training compute \(Numbers.flop(c.flop)) FLOP (base model declared plus modification) is at or below 10²⁵ (Art. 51(2))")

@@ -34,7 +34,7 @@ struct ObligationChecks {
                 : "README.md declares it as base_model"
             return Outcome(document: Self.record, reason: "\(modification.statusSentence) \(modification.sentence) Base model declared by the provider (\(ImportedTrainingFacts.baseModelKey)); \(card).")
         case "scope.systemic":
-            if facts.classification.tier == .followsBaseModel {
+            if facts.classification.modification?.baseFLOP == nil, facts.classification.modification != nil, !facts.classification.isSystemicRisk {
                 return Outcome(document: Self.record, reason: "follows the base model's status: its training compute is not declared (\(ModificationAssessment.baseComputeKey)), so no systemic-risk presumption is made here")
             }
             return Outcome(document: Self.record, reason: facts.classification.isSystemicRisk ? "above 10²⁵ FLOP: systemic risk presumed" : "at or below 10²⁵ FLOP: no systemic-risk presumption")

@@ -34,11 +34,14 @@ public struct Classification: Sendable, Equatable {
     /// Classifies a model trained with `flop` operations.
     /// `basis` says where the figure comes from (the default: the largest of the estimates).
     /// With a `modification`, `flop` is the modification's compute: the tier is decided on the base
-    /// model's declared compute plus it, or follows the base model when that is not declared.
+    /// model's declared compute plus it, or follows the base model when that is not declared (unless the
+    /// modification alone exceeds 10²³ FLOP, a lower bound of the cumulative compute).
     public init(flop: Double, basis: String = "the largest of the estimates below", modification: ModificationAssessment?,
                 openSource: (Bool) -> OpenSourceAssessment) {
         self.modification = modification
-        let total: Double? = modification == nil ? flop : modification?.baseFLOP.map { $0 + flop }
+        // The cumulative compute: the base model's declared compute plus the run's; without the former, the
+        // run's own compute is a lower bound that decides the tier only once it exceeds 10²³ FLOP by itself.
+        let total: Double? = modification == nil ? flop : modification?.baseFLOP.map { $0 + flop } ?? (flop > Self.indicativeCriterion ? flop : nil)
         self.flop = total ?? flop
         let tier: Tier = total.map { total in
             total > Self.systemicRiskThreshold ? .systemicRiskPresumed : total > Self.indicativeCriterion ? .generalPurpose : .belowIndicativeCriterion
@@ -53,14 +56,16 @@ public struct Classification: Sendable, Equatable {
                     + "(\(ModificationAssessment.baseComputeKey)) plus this modification's.")
             }
         }
-        if let total { lines.append(Self.tierSentence(tier, modified: modification != nil, total: total)) }
+        if total != nil { lines.append(Self.tierSentence(tier, modified: modification != nil, lowerBound: modification != nil && modification?.baseFLOP == nil)) }
         if let modification { lines.append(modification.sentence) }
         lines.append(self.openSource.sentence)
         reasoning = lines
     }
 
-    private static func tierSentence(_ tier: Tier, modified: Bool, total: Double) -> String {
+    private static func tierSentence(_ tier: Tier, modified: Bool, lowerBound: Bool) -> String {
         switch tier {
+        case .generalPurpose where lowerBound:
+            "This is above the 10²³ FLOP indicative criterion (guidelines point 17): the modified model is treated as a general-purpose AI model (Art. 3(63)). Whether its cumulative compute exceeds 10²⁵ FLOP (Art. 51(2)) depends on the base model's, which is not declared. Who owes the Art. 53 obligations follows from the ⅓ rule below."
         case .belowIndicativeCriterion where modified:
             "This is at or below the 10²³ FLOP indicative criterion for a general-purpose AI model (Commission guidelines C(2025) 7719, point 17; Art. 3(63)), so the base model and this modification of it are presumed not to be general-purpose AI models and the Art. 53 obligations are presumed not to bind. These documents are prepared voluntarily, in the form the Act would require."
         case .belowIndicativeCriterion, .followsBaseModel:

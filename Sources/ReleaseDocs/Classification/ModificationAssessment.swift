@@ -41,7 +41,10 @@ public struct ModificationAssessment: Sendable, Equatable {
         var text = "This release is a modification of \(baseModel) (declared, training.declared.base_model): a modified general-purpose AI model "
             + "remains one, so whether this model is a general-purpose AI model follows \(baseModel)'s status, not the modification's compute alone "
             + "(guidelines points 59–61)."
-        if baseFLOP == nil {
+        if baseFLOP == nil, modificationFLOP > Classification.indicativeCriterion {
+            text += " The base model's training compute is not declared (\(Self.baseComputeKey)), but the modification's own compute already exceeds "
+                + "10²³ FLOP, so the cumulative compute does too; it is decided on as a lower bound."
+        } else if baseFLOP == nil {
             text += " The base model's training compute is not declared (\(Self.baseComputeKey)), so its status is not decided here "
                 + "(indicatively a general-purpose AI model above 10²³ FLOP, guidelines point 17 and Art. 3(63); presumed to have systemic risk above 10²⁵ FLOP, Art. 51(2)); "
                 + "its provider's documentation states it."

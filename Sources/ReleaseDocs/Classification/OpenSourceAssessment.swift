@@ -31,8 +31,10 @@ public struct OpenSourceAssessment: Sendable, Equatable {
             + " — \(open). Annex XI and Annex XII documentation are therefore treated as owed."
     }
 
-    /// Decides the conditions for a release.
-    public static func assess(license: String, publicURL: String?, monetised: Bool?, systemicRisk: Bool) -> OpenSourceAssessment {
+    /// Decides the conditions for a release. `computeNote` replaces the "no systemic risk" reason when
+    /// the compute it rests on is not the whole story (a modification of a base model of undeclared compute).
+    public static func assess(license: String, publicURL: String?, monetised: Bool?, systemicRisk: Bool,
+                              computeNote: String? = nil) -> OpenSourceAssessment {
         let verdict = FreeLicences.verdict(license)
         let published = publicURL.map { "published at \($0)" }
         return OpenSourceAssessment(conditions: [
@@ -46,7 +48,7 @@ public struct OpenSourceAssessment: Sendable, Equatable {
             Condition(name: "not monetised", met: monetised.map { !$0 },
                       reason: monetised.map { $0 ? "compliance.monetised = true (Recital 103)" : "compliance.monetised = false" } ?? "compliance.monetised is not declared"),
             Condition(name: "no systemic risk", met: !systemicRisk,
-                      reason: systemicRisk ? "training compute above 10²⁵ FLOP (Art. 51(2))" : "training compute at or below 10²⁵ FLOP"),
+                      reason: computeNote ?? (systemicRisk ? "training compute above 10²⁵ FLOP (Art. 51(2))" : "training compute at or below 10²⁵ FLOP")),
         ])
     }
 }

@@ -60,7 +60,11 @@ struct DocumentContext {
             text += "With the base model's declared training compute, the cumulative \(Numbers.flop(c.flop)) FLOP is at or below the 10²³ FLOP indicative "
             text += "criterion (point 17), so neither is presumed to be a general-purpose AI model. "
         } else {
-            if c.tier != .followsBaseModel {
+            if c.tier != .followsBaseModel, modification.baseFLOP == nil {
+                text += "The modification's own compute \(Numbers.flop(c.flop)) FLOP already exceeds the 10²³ FLOP indicative criterion, so the cumulative compute "
+                text += c.isSystemicRisk ? "exceeds it and 10²⁵ FLOP too: a general-purpose AI model presumed to have systemic risk (point 17; Art. 51(2)). "
+                    : "does too: a general-purpose AI model (point 17). "
+            } else if c.tier != .followsBaseModel {
                 text += "With the base model's declared training compute, the cumulative \(Numbers.flop(c.flop)) FLOP is above the 10²³ FLOP indicative criterion "
                 text += c.isSystemicRisk ? "and 10²⁵ FLOP, so it is a general-purpose AI model presumed to have systemic risk (point 17; Art. 51(2)). "
                     : "(point 17), so it is a general-purpose AI model. "

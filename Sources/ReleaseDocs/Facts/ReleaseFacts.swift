@@ -55,8 +55,10 @@ public struct ReleaseFacts: Sendable {
         // compared with a third of the base model's declared compute (or the guidelines' fallback).
         let reportedFLOP = compute.reported.flop
         let modification = imported?.baseModel.map { ModificationAssessment(baseModel: $0, modificationFLOP: reportedFLOP, baseFLOP: imported?.declared.baseModelComputeFLOP, baseIsSystemic: false) }
+        let computeNote = modification.flatMap { $0.baseFLOP == nil && $0.modificationFLOP <= Classification.systemicRiskThreshold ? "not presumed here: the modification's compute is at or below 10²⁵ FLOP, "
+            + "and the base model's is not declared (\(ModificationAssessment.baseComputeKey)); if \($0.baseModel) is a model with systemic risk, the exemption does not apply to it" : nil }
         classification = Classification(flop: compute.reported.flop, basis: compute.reportedBasis, modification: modification) { systemic in
-            OpenSourceAssessment.assess(license: license, publicURL: publicURL, monetised: monetised, systemicRisk: systemic)
+            OpenSourceAssessment.assess(license: license, publicURL: publicURL, monetised: monetised, systemicRisk: systemic, computeNote: computeNote)
         }
         let dataLicences = data.sources.map { FreeLicences.verdict($0.license) }
         let local = data.sources.filter { !$0.isRemote }.map(\.id)
