@@ -19,5 +19,9 @@ public enum CoreVersion {
     /// leading number-and-dot only where Markdown would read a list marker (was: `5\.23.0`), and says
     /// how to declare a base model (`training.declared.base_model`). Glassbox-trained releases keep their
     /// bytes apart from the version string itself.
-    public static let string = "glassbox-core 0.6.1"
+    /// 0.6.2: an imported release that declares `training.declared.base_model` is written up as a
+    /// modification of that model (its GPAI status follows the base model's; the one-third rule with
+    /// `training.declared.base_model_compute_flop`, or the guidelines' fallback), not classified on the
+    /// fine-tune's own compute; `compliance.json` gains `classification.modification`.
+    public static let string = "glassbox-core 0.6.2"
 }
