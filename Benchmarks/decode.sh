@@ -18,12 +18,7 @@
 # Runs alternate glassbox / llama.cpp; the table gives best and median of RUNS and the ratio of the
 # medians. Ids: glassbox's must equal transformers' and llama.cpp's must equal transformers' before a
 # ratio is quoted ("IDS DIFFER" otherwise).
-set -euo pipefail
-cd "$(dirname "$0")/.."
-BIN=.build/release/glassbox
-[ -x "$BIN" ] || make build
-PY_TORCH=${PY_TORCH:-.venv-bench/bin/python}
-PY_LLAMA=${PY_LLAMA:-.venv-llamacpp/bin/python}
+source "$(dirname "$0")/common.sh"
 SIZES=${SIZES:-XS S M}
 THREADS=${THREADS:-1 2}
 RUNS=${RUNS:-5}
@@ -31,9 +26,6 @@ NEW=${NEW:-128}
 # llama.cpp's OpenMP threads spin-wait by default; on a shared 2-core machine that collapses its
 # 2-thread decode (4 tokens/s instead of ~100 on M, measured), so it runs with passive waiting.
 OMP_POLICY=${OMP_POLICY:-passive}
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-echo "date: $(date -u +%Y-%m-%dT%H:%MZ) host: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 printf "%-4s %-7s %18s %18s %7s  %s\n" size threads "glassbox best/med" "llama.cpp best/med" ratio ids
 for size in $SIZES; do
     model="$WORK/$size"

@@ -15,21 +15,13 @@
 # prompt (sampling excluded). Runs alternate; best and median of RUNS, ratio of medians. The ids column
 # says whether the two Q8_0 greedy continuations agree (their float sums run in different orders, so
 # a near-tie may go either way: they are not expected to be bit-identical).
-set -euo pipefail
-cd "$(dirname "$0")/.."
-BIN=.build/release/glassbox
-[ -x "$BIN" ] || make build
-PY_TORCH=${PY_TORCH:-.venv-bench/bin/python}
-PY_LLAMA=${PY_LLAMA:-.venv-llamacpp/bin/python}
+source "$(dirname "$0")/common.sh"
 MODELS=${MODELS:-M nano}
 NANO=${NANO:-Releases/eu24-nano-0.1}
 THREADS=${THREADS:-1 2}
 RUNS=${RUNS:-5}
 NEW=${NEW:-128}
 OMP_POLICY=${OMP_POLICY:-passive}
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-echo "date: $(date -u +%Y-%m-%dT%H:%MZ) host: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 printf "%-5s %-7s %18s %18s %7s  %s\n" model threads "glassbox best/med" "llama.cpp best/med" ratio ids
 for name in $MODELS; do
     model="$WORK/$name"

@@ -15,20 +15,13 @@
 #             forwarded/s from its summary line), peak RSS.
 # The table gives medians of the speeds and the largest peak RSS, beside the weights' size. Both
 # binaries must give the same generated ids and byte-identical eval output ("RESULTS DIFFER" otherwise).
-set -euo pipefail
-cd "$(dirname "$0")/.."
-BIN=.build/release/glassbox
-[ -x "$BIN" ] || make build
+source "$(dirname "$0")/common.sh"
 BASELINE=${BASELINE:?set BASELINE to the glassbox binary to compare with}
-PY_TORCH=${PY_TORCH:-.venv-bench/bin/python}
-PY_LLAMA=${PY_LLAMA:-.venv-llamacpp/bin/python}
 SIZES=${SIZES:-S M}
 THREADS=${THREADS:-1 2}
 RUNS=${RUNS:-3}
 NEW=${NEW:-128}
 CORPUS=${GLASSBOX_CORPUS:-../shared/corpus}
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
 python3 Benchmarks/eval_documents.py "$CORPUS" "$WORK/eval.jsonl" 8
 # run NAME BINARY ARGS…: appends "seconds-or-rate rss_kib" lines and keeps stdout per run.
 measure() {
@@ -36,7 +29,6 @@ measure() {
     /usr/bin/time -f "%M" -o "$WORK/rss" "$@" > "$WORK/stdout" 2> "$WORK/stderr"
     echo "$(cat "$WORK/rss")" >> "$out.rss"
 }
-echo "date: $(date -u +%Y-%m-%dT%H:%MZ) host: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 printf "%-4s %-7s %-9s %10s %14s %14s %14s %14s %16s  %s\n" size threads what weights "before tok/s" "after tok/s" \
     "before peak" "after peak" "llama.cpp peak" check
 for size in $SIZES; do

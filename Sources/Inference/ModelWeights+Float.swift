@@ -19,7 +19,7 @@ extension ModelWeights where Matrix == PanelMatrix {
         let config = try LlamaModel.config(directory: directory)
         let packer = FloatPacker(config: config)
         let dtypes = try LlamaModel.readTensors(directory: directory, config: config) { view, first, values in
-            let columns = view.shape.count > 1 ? view.count / max(1, view.shape[0]) : values.count
+            let columns = view.rowLength
             values.withUnsafeBufferPointer { chunk in
                 for r in 0..<chunk.count / max(1, columns) { packer.put(view, row: first + r, chunk.baseAddress! + r * columns) }
             }
@@ -83,7 +83,6 @@ struct FloatPacker {
 
     /// Stores the whole tensor `view` (`[rows, columns]` row-major, or a norm).
     func put(_ view: ParameterView, _ values: UnsafePointer<Float>) {
-        let columns = view.shape.last ?? 1
-        for r in 0..<(view.shape.count == 2 ? view.shape[0] : 1) { put(view, row: r, values + r * columns) }
+        for r in 0..<view.count / max(1, view.rowLength) { put(view, row: r, values + r * view.rowLength) }
     }
 }

@@ -57,7 +57,7 @@ extension LlamaModel {
         var nonFinite: (tensor: String, index: Int)?
         try read(files, layout: ParameterLayout(config: config), tied: config.tieWordEmbeddings, prefix: "") { view, first, values in
             if nonFinite == nil, let bad = values.firstIndex(where: { !$0.isFinite }) {
-                nonFinite = (view.name, first * (view.shape.count > 1 ? view.shape[1...].reduce(1, *) : 0) + bad)
+                nonFinite = (view.name, first * view.rowLength + bad)
             }
             body(view, first, values)
         }
@@ -69,8 +69,8 @@ extension LlamaModel {
     func load(from files: CheckpointFiles, into buffer: FloatBuffer? = nil, prefix: String = "") throws(TransformerError) {
         let target = buffer ?? parameters
         try Self.read(files, layout: layout, tied: config.tieWordEmbeddings, prefix: prefix) { view, first, values in
-            let start = view.offset + first * (view.shape.count > 1 ? view.count / max(1, view.shape[0]) : 0)
-            _ = UnsafeMutableBufferPointer(start: target.base + start, count: values.count).update(fromContentsOf: values)
+            _ = UnsafeMutableBufferPointer(start: target.base + view.offset + first * view.rowLength, count: values.count)
+                .update(fromContentsOf: values)
         }
     }
 
@@ -90,8 +90,7 @@ extension LlamaModel {
                 problems.append("tensor '\(name)' has shape \(location.info.shape), expected \(view.shape)"); continue
             }
             do throws(SafeTensorsError) {
-                let rowLength = view.shape.count > 1 ? view.count / max(1, view.shape[0]) : max(1, view.count)
-                try location.file.floats(for: name, rowsPerChunk: max(1, 262_144 / max(1, rowLength))) { first, values in
+                try location.file.floats(for: name, rowsPerChunk: max(1, 262_144 / max(1, view.rowLength))) { first, values in
                     body(view, first, values)
                 }
             } catch .unsupportedConversion {

@@ -21,4 +21,8 @@ public struct ParameterView: Sendable, Equatable {
 
     /// Number of elements.
     public var count: Int { shape.reduce(1, *) }
+
+    /// Elements in one row of the first dimension (a vector is one row): how checkpoints are read and
+    /// packed, a few rows at a time.
+    public var rowLength: Int { shape.count > 1 ? count / max(1, shape[0]) : count }
 }

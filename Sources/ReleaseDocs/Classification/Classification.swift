@@ -39,9 +39,7 @@ public struct Classification: Sendable, Equatable {
     public init(flop: Double, basis: String = "the largest of the estimates below", modification: ModificationAssessment?,
                 openSource: (Bool) -> OpenSourceAssessment) {
         self.modification = modification
-        // The cumulative compute: the base model's declared compute plus the run's; without the former, the
-        // run's own compute is a lower bound that decides the tier only once it exceeds 10²³ FLOP by itself.
-        let total: Double? = modification == nil ? flop : modification?.baseFLOP.map { $0 + flop } ?? (flop > Self.indicativeCriterion ? flop : nil)
+        let total = Self.cumulativeFLOP(flop, modification: modification)
         self.flop = total ?? flop
         let tier: Tier = total.map { total in
             total > Self.systemicRiskThreshold ? .systemicRiskPresumed : total > Self.indicativeCriterion ? .generalPurpose : .belowIndicativeCriterion
@@ -60,6 +58,15 @@ public struct Classification: Sendable, Equatable {
         if let modification { lines.append(modification.sentence) }
         lines.append(self.openSource.sentence)
         reasoning = lines
+    }
+
+    /// The compute the tier is decided on: the run's own; for a modification, the base model's declared
+    /// compute plus the run's, or — base compute not declared — the run's own as a lower bound, which
+    /// decides only once it exceeds 10²³ FLOP by itself (nil: the tier follows the base model).
+    private static func cumulativeFLOP(_ flop: Double, modification: ModificationAssessment?) -> Double? {
+        guard let modification else { return flop }
+        if let base = modification.baseFLOP { return base + flop }
+        return flop > indicativeCriterion ? flop : nil
     }
 
     private static func tierSentence(_ tier: Tier, modified: Bool, lowerBound: Bool) -> String {
